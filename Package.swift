@@ -1,0 +1,73 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers (see README "Architecture"): arrows point at what a layer may import.
+//   TitleholdCore  (rules, value types)           -> Foundation only
+//   Barcode        (scan interpretation, HID)     -> Foundation only
+//   Importers      (UBL 2.1, camt.053)            -> TitleholdCore
+//   LedgerStore    (GRDB on system libsqlite3)    -> TitleholdCore
+//   ScannerDriver  (libusb, Drivers/)             -> CLibUSB
+//   TitleholdApp   (composition root, services)   -> everything above
+//   titlehold      (the CLI executable)           -> TitleholdApp
+let package = Package(
+    name: "Titlehold",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "titlehold", targets: ["titlehold"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // MARK: Rules core and pure modules
+        .target(name: "TitleholdCore"),
+        .target(name: "Barcode"),
+        .target(name: "Importers", dependencies: ["TitleholdCore"]),
+
+        // MARK: Store
+        .target(
+            name: "LedgerStore",
+            dependencies: [
+                "TitleholdCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
+        // MARK: Data files (warranty catalog, rate tables, demo documents, layouts...).
+        // The folder is the top-level `Resources/`; `ResourceLocator` finds it at run time.
+        .target(
+            name: "TitleholdResources", path: "Resources", sources: ["ResourceLocator.swift"],
+            resources: [.copy("demo")]),
+
+        // MARK: USB driver and scanner emulator (Drivers/, Tests/ScannerEmulator)
+        .systemLibrary(
+            name: "CLibUSB", path: "Drivers/CLibUSB", pkgConfig: "libusb-1.0",
+            providers: [.apt(["libusb-1.0-0-dev"])]),
+        .target(name: "ScannerDriver", dependencies: ["CLibUSB"], path: "Drivers/ScannerDriver"),
+
+        // MARK: Application
+        .target(
+            name: "TitleholdApp",
+            dependencies: [
+                "TitleholdCore", "Barcode", "Importers", "LedgerStore", "ScannerDriver", "TitleholdResources",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "titlehold",
+            dependencies: [
+                "TitleholdApp",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),
+        .testTarget(name: "BarcodeTests", dependencies: ["Barcode"]),
+        .testTarget(name: "ImportersTests", dependencies: ["Importers"]),
+        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "TitleholdApp"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TitleholdCore"]),
+    ]
+)

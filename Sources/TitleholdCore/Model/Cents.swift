@@ -1,0 +1,78 @@
+/// An amount of money in euro cents. Prices are in euro (art. 13.1); amounts are never `Double`.
+public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConvertible,
+    ExpressibleByIntegerLiteral, AdditiveArithmetic
+{
+    public var value: Int64
+
+    public init(_ value: Int64) { self.value = value }
+    public init(integerLiteral value: Int64) { self.value = value }
+
+    public static let zero = Cents(0)
+
+    public static func + (a: Cents, b: Cents) -> Cents { Cents(a.value + b.value) }
+    public static func - (a: Cents, b: Cents) -> Cents { Cents(a.value - b.value) }
+    public static func < (a: Cents, b: Cents) -> Bool { a.value < b.value }
+    public static prefix func - (a: Cents) -> Cents { Cents(-a.value) }
+
+    public var isPositive: Bool { value > 0 }
+
+    /// Parses a decimal amount as written in UBL and ISO 20022 documents (`1234.5`, `-0.50`, `12`):
+    /// digits with an optional sign and at most two decimals. Anything else, including amounts with
+    /// more than two decimals that are not zeros, exponents or thousands separators, is `nil`.
+    public init?(decimal text: some StringProtocol) {
+        var s = Substring(text).trimmingSpaces
+        var negative = false
+        if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
+              whole.count <= 15 else { return nil }
+        var fraction = parts.count == 2 ? parts[1] : ""
+        guard fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { return nil }
+        while fraction.count > 2, fraction.last == "0" { fraction = fraction.dropLast() }
+        guard fraction.count <= 2 else { return nil }
+        let cents = Int64(whole)! * 100 + Int64((fraction + String(repeating: "0", count: 2 - fraction.count)))!
+        self.value = negative ? -cents : cents
+    }
+
+    /// `1234.50` — the plain decimal form used in files and JSON-adjacent text.
+    public var decimalString: String {
+        let sign = value < 0 ? "-" : ""
+        let a = value.magnitude
+        let frac = a % 100
+        return "\(sign)\(a / 100).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
+    /// `EUR 1,234.50` for people.
+    public var description: String {
+        let sign = value < 0 ? "-" : ""
+        let a = value.magnitude
+        var whole = String(a / 100)
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        let frac = a % 100
+        return "EUR \(sign)\(groups.joined(separator: ",")).\(frac < 10 ? "0" : "")\(frac)"
+    }
+
+    public init(from decoder: Decoder) throws { value = try decoder.singleValueContainer().decode(Int64.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(value)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\n" || f == "\t" || f == "\r" { s = s.dropFirst() }
+        while let l = s.last, l == " " || l == "\n" || l == "\t" || l == "\r" { s = s.dropLast() }
+        return s
+    }
+}

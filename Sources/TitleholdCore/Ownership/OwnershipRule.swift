@@ -1,0 +1,119 @@
+/// Retention of title (eigendomsvoorbehoud): who owns a delivered item on a date.
+///
+/// Art. 10.1 of the terms keeps every delivered item the supplier's as long as the client has
+/// not paid for goods delivered or to be delivered under a goods agreement, or for work under
+/// such agreements. Art. 3:92 BW reads this as a transfer under the suspensive condition of
+/// payment; the condition is fulfilled — and the client becomes owner for good — at the first
+/// moment after delivery when no claim in the item's scope is open: all paid or credited,
+/// time-barred (3:92(3) with 3:307 / 7:28 BW), or waived. A claim that arises after that moment
+/// does not bring title back.
+///
+/// Title is also lost when the item became a component of another good (5:14 BW) or was sold
+/// on in the normal course of business (3:86 BW); the ledger records these as item events.
+public struct OwnershipRule: Sendable {
+    public var scope: OwnershipScope
+    /// Dates of the last written reminder per invoice, which interrupt limitation (art. 3:317 BW).
+    public var lastReminder: [Int64: Day]
+
+    public init(scope: OwnershipScope = .client, lastReminder: [Int64: Day] = [:]) {
+        self.scope = scope
+        self.lastReminder = lastReminder
+    }
+
+    /// Decides ownership of `item` (one of `ledger.items`) on `date`.
+    public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day) -> OwnershipVerdict {
+        guard item.deliveredOn <= date else {
+            return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: [
+                OwnershipReason(kind: .notDelivered, article: "10.1", date: item.deliveredOn,
+                                text: "not delivered yet on \(date): delivery is recorded on \(item.deliveredOn)")
+            ])
+        }
+        if let lost = titleLostByEvent(item, on: date) { return lost }
+
+        let allocation = PaymentAllocation(ledger, asOf: date)
+        let claims = self.claims(for: item, in: ledger, allocation: allocation, on: date)
+        let waiver = item.events.filter { $0.kind == .waived && $0.date <= date }.map(\.date).min()
+
+        // Candidate moments at which the condition may have been fulfilled: delivery, and every
+        // day a claim in scope closed. The first one at which no claim is open is the moment.
+        var candidates = Set(claims.compactMap(\.closedOn).filter { $0 >= item.deliveredOn && $0 <= date })
+        candidates.insert(item.deliveredOn)
+        if let waiver { candidates.insert(max(waiver, item.deliveredOn)) }
+        for moment in candidates.sorted() {
+            if let waiver, waiver <= moment {
+                return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: [
+                    OwnershipReason(kind: .waived, article: "3:92(3) BW", date: waiver,
+                                    text: "the supplier waived its retention of title on \(waiver)")
+                ])
+            }
+            let open = claims.filter { $0.isOpen(on: moment) }
+            if open.isEmpty {
+                let closing = claims.filter { $0.closedOn == moment }
+                let reasons = closing.isEmpty ? claims.compactMap(\.closingReason) : closing.compactMap(\.closingReason)
+                return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
+            }
+        }
+        let reasons = claims.filter { $0.isOpen(on: date) }.compactMap(\.openReason)
+        return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
+    }
+
+    /// Item events that end the supplier's title whatever is paid (art. 5:14, 3:86 BW).
+    private func titleLostByEvent(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
+        let losing = item.events.filter { ($0.kind == .incorporated || $0.kind == .resold) && $0.date <= date }
+            .sorted { $0.date < $1.date }
+        guard let event = losing.first else { return nil }
+        let reason: OwnershipReason
+        if event.kind == .incorporated {
+            reason = OwnershipReason(kind: .incorporated, article: "5:14 BW", date: event.date,
+                                     text: "became a component of another good on \(event.date); title is lost" + note(event))
+        } else {
+            reason = OwnershipReason(kind: .resold, article: "3:86 BW", date: event.date,
+                                     text: "sold on by the client on \(event.date); title passed to the buyer" + note(event))
+        }
+        return OwnershipVerdict(owner: .client, clientOwnsSince: event.date, reasons: [reason])
+    }
+
+    private func note(_ event: ItemEvent) -> String { event.note.map { " (\($0))" } ?? "" }
+
+    /// The claims in the item's scope, each with the span during which it was open.
+    func claims(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, allocation: PaymentAllocation,
+                on date: Day) -> [Claim] {
+        let issued = ledger.invoices.filter { $0.issueDate <= date }
+        let ownInvoices = Set(item.invoiceIDs)
+        let inScope: [ClientLedger.Invoice]
+        let scopeItems: [ClientLedger.DeliveredItem]
+        switch scope {
+        case .invoice:
+            inScope = issued.filter { ownInvoices.contains($0.id) }
+            scopeItems = [item]
+        case .agreement:
+            inScope = issued.filter { ownInvoices.contains($0.id) || ($0.agreementID != nil && $0.agreementID == item.agreementID) }
+            scopeItems = ledger.items.filter { $0.id == item.id || ($0.agreementID != nil && $0.agreementID == item.agreementID) }
+        case .client:
+            inScope = issued.filter { ownInvoices.contains($0.id) || $0.isGoods }
+            scopeItems = ledger.items
+        }
+        var claims: [Claim] = []
+        for invoice in inScope {
+            guard let balance = allocation.balance(of: invoice.id) else { continue }
+            let barred = Limitation.barredOn(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
+                                             interruptedOn: lastReminder[invoice.id])
+            claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date,
+                                   isOwn: ownInvoices.contains(invoice.id)))
+        }
+        let invoiceByID = Dictionary(issued.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for other in scopeItems where other.deliveredOn <= date && !other.wentBack(on: date) {
+            // Until its first invoice is issued, a delivered item's price is an open claim of its own.
+            let firstInvoice = other.invoiceIDs.compactMap { invoiceByID[$0]?.issueDate }.min()
+            claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: other.id == item.id))
+        }
+        return claims
+    }
+}
+
+extension ClientLedger.DeliveredItem {
+    /// Returned or repossessed on or before `date`: its price no longer counts as owed for goods kept.
+    func wentBack(on date: Day) -> Bool {
+        events.contains { ($0.kind == .returned || $0.kind == .repossessed) && $0.date <= date }
+    }
+}
