@@ -5,7 +5,7 @@ import PackageDescription
 //   TitleholdCore  (rules, value types)           -> Foundation only
 //   Barcode        (scan interpretation, HID)     -> Foundation only
 //   Importers      (UBL 2.1, camt.053)            -> TitleholdCore
-//   LedgerStore    (GRDB on system libsqlite3)    -> TitleholdCore
+//   LedgerStore    (GRDB on system libsqlite3)    -> TitleholdCore, Importers (for the parsed-file shapes)
 //   ScannerDriver  (libusb, Drivers/)             -> CLibUSB
 //   TitleholdApp   (composition root, services)   -> everything above
 //   titlehold      (the CLI executable)           -> TitleholdApp
@@ -31,7 +31,7 @@ let package = Package(
         .target(
             name: "LedgerStore",
             dependencies: [
-                "TitleholdCore",
+                "TitleholdCore", "Importers",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -47,19 +47,24 @@ let package = Package(
             name: "CLibUSB", path: "Drivers/CLibUSB", pkgConfig: "libusb-1.0",
             providers: [.apt(["libusb-1.0-0-dev"])]),
         .target(name: "ScannerDriver", dependencies: ["CLibUSB"], path: "Drivers/ScannerDriver"),
+        // umockdev emulated scanners, for tests only (run them under `umockdev-wrapper`).
+        .systemLibrary(
+            name: "CUMockDev", path: "Tests/CUMockDev", pkgConfig: "umockdev-1.0",
+            providers: [.apt(["libumockdev-dev", "umockdev"])]),
+        .target(name: "ScannerEmulator", dependencies: ["CUMockDev"], path: "Tests/ScannerEmulator"),
 
         // MARK: Application
         .target(
             name: "TitleholdApp",
             dependencies: [
-                "TitleholdCore", "Barcode", "Importers", "LedgerStore", "ScannerDriver", "TitleholdResources",
+                "TitleholdCore", "Importers", "LedgerStore", "TitleholdResources",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "titlehold",
             dependencies: [
-                "TitleholdApp",
+                "TitleholdApp", "TitleholdCore", "LedgerStore", "Importers", "TitleholdResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -69,5 +74,6 @@ let package = Package(
         .testTarget(name: "ImportersTests", dependencies: ["Importers"]),
         .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "TitleholdApp"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TitleholdCore"]),
+        .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator"]),
     ]
 )

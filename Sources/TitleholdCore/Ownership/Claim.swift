@@ -5,6 +5,8 @@ struct Claim: Sendable {
     var closedOn: Day?
     var openReason: OwnershipReason?
     var closingReason: OwnershipReason?
+    /// The claim is the item's own price (its invoice, or its own delivery not invoiced yet).
+    var isOwn: Bool
 
     func isOpen(on day: Day) -> Bool {
         openedOn <= day && (closedOn.map { day < $0 } ?? true)
@@ -39,7 +41,7 @@ struct Claim: Sendable {
                     date: closedOn, text: "invoice \(invoice.number) \(how) on \(closedOn)")
             }
         }
-        return Claim(openedOn: invoice.issueDate, closedOn: closedOn, openReason: open, closingReason: closing)
+        return Claim(openedOn: invoice.issueDate, closedOn: closedOn, openReason: open, closingReason: closing, isOwn: isOwn)
     }
 
     /// A delivered item whose price is not invoiced yet: open from delivery until its first invoice.
@@ -49,6 +51,6 @@ struct Claim: Sendable {
             : "item \(item.serial) delivered on \(item.deliveredOn) to the same client is not invoiced yet"
         return Claim(openedOn: item.deliveredOn, closedOn: invoicedOn,
                      openReason: OwnershipReason(kind: .notInvoiced, article: "10.1", date: item.deliveredOn, text: text),
-                     closingReason: nil)
+                     closingReason: nil, isOwn: isOwn)
     }
 }

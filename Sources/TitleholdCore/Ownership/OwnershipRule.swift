@@ -31,7 +31,10 @@ public struct OwnershipRule: Sendable {
         if let lost = titleLostByEvent(item, on: date) { return lost }
 
         let allocation = PaymentAllocation(ledger, asOf: date)
+        // The item's own claims first, so the first reason printed is about the item itself.
         let claims = self.claims(for: item, in: ledger, allocation: allocation, on: date)
+            .enumerated().sorted { ($0.element.isOwn ? 0 : 1, $0.offset) < ($1.element.isOwn ? 0 : 1, $1.offset) }
+            .map(\.element)
         let waiver = item.events.filter { $0.kind == .waived && $0.date <= date }.map(\.date).min()
 
         // Candidate moments at which the condition may have been fulfilled: delivery, and every

@@ -1,0 +1,152 @@
+import GRDB
+
+extension LedgerDatabase {
+    /// The schema, as named migrations. A migration that has shipped is never edited: change the
+    /// schema with a new one appended here.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE client (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL UNIQUE,
+                    name TEXT,
+                    kind TEXT NOT NULL DEFAULT 'business' CHECK (kind IN ('business', 'consumer')),
+                    address TEXT
+                );
+                CREATE TABLE client_identifier (
+                    client_id INTEGER NOT NULL REFERENCES client(id) ON DELETE CASCADE,
+                    scheme TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    PRIMARY KEY (scheme, value)
+                ) WITHOUT ROWID;
+                CREATE INDEX client_identifier_client ON client_identifier(client_id);
+                CREATE INDEX client_identifier_value ON client_identifier(value);
+
+                CREATE TABLE agreement (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    reference TEXT NOT NULL,
+                    kind_override TEXT CHECK (kind_override IN ('goods', 'services')),
+                    UNIQUE (client_id, reference)
+                );
+                CREATE INDEX agreement_reference ON agreement(reference);
+
+                CREATE TABLE item (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    agreement_id INTEGER NOT NULL REFERENCES agreement(id),
+                    serial TEXT NOT NULL,
+                    gtin TEXT NOT NULL DEFAULT '',
+                    name TEXT,
+                    raw_scan TEXT,
+                    delivered_on TEXT NOT NULL,
+                    address TEXT,
+                    UNIQUE (serial, gtin)
+                );
+                CREATE INDEX item_client ON item(client_id);
+                CREATE INDEX item_agreement_gtin ON item(agreement_id, gtin);
+
+                CREATE TABLE item_event (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES item(id),
+                    kind TEXT NOT NULL,
+                    date TEXT NOT NULL,
+                    note TEXT
+                );
+                CREATE INDEX item_event_item ON item_event(item_id);
+
+                CREATE TABLE document (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('invoice', 'credit_note')),
+                    number TEXT NOT NULL,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    agreement_id INTEGER REFERENCES agreement(id),
+                    issue_date TEXT NOT NULL,
+                    stated_due_date TEXT,
+                    due_date TEXT NOT NULL,
+                    payable_cents INTEGER NOT NULL CHECK (payable_cents >= 0),
+                    payment_id TEXT,
+                    payment_key TEXT,
+                    credited_number TEXT,
+                    delivery_address TEXT,
+                    file_name TEXT NOT NULL,
+                    content_sha256 TEXT NOT NULL,
+                    UNIQUE (kind, number)
+                );
+                CREATE INDEX document_client ON document(client_id);
+                CREATE INDEX document_agreement ON document(agreement_id);
+                CREATE INDEX document_payment_key ON document(payment_key);
+
+                CREATE TABLE document_line (
+                    id INTEGER PRIMARY KEY,
+                    document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                    line_ref TEXT NOT NULL,
+                    gtin TEXT,
+                    sellers_item_id TEXT,
+                    name TEXT,
+                    quantity TEXT NOT NULL,
+                    whole_units INTEGER,
+                    amount_cents INTEGER NOT NULL
+                );
+                CREATE INDEX document_line_document ON document_line(document_id);
+                CREATE TABLE line_serial (
+                    line_id INTEGER NOT NULL REFERENCES document_line(id) ON DELETE CASCADE,
+                    serial TEXT NOT NULL,
+                    PRIMARY KEY (line_id, serial)
+                ) WITHOUT ROWID;
+                CREATE INDEX line_serial_serial ON line_serial(serial);
+
+                CREATE TABLE item_link (
+                    item_id INTEGER PRIMARY KEY REFERENCES item(id),
+                    line_id INTEGER NOT NULL REFERENCES document_line(id),
+                    document_id INTEGER NOT NULL REFERENCES document(id)
+                );
+                CREATE INDEX item_link_document ON item_link(document_id);
+
+                CREATE TABLE payment (
+                    id INTEGER PRIMARY KEY,
+                    entry_key TEXT NOT NULL UNIQUE,
+                    account_iban TEXT,
+                    booking_date TEXT NOT NULL,
+                    value_date TEXT,
+                    amount_cents INTEGER NOT NULL CHECK (amount_cents > 0),
+                    debtor_name TEXT,
+                    debtor_iban TEXT,
+                    end_to_end_id TEXT,
+                    structured_reference TEXT,
+                    remittance TEXT,
+                    client_id INTEGER REFERENCES client(id),
+                    invoice_id INTEGER REFERENCES document(id),
+                    matched_by TEXT,
+                    file_name TEXT NOT NULL,
+                    file_sha256 TEXT NOT NULL
+                );
+                CREATE INDEX payment_client ON payment(client_id);
+                CREATE INDEX payment_unmatched ON payment(client_id) WHERE client_id IS NULL;
+
+                CREATE TABLE imported_file (
+                    sha256 TEXT PRIMARY KEY,
+                    file_name TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+
+                CREATE TABLE event (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    recorded_at TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    actor TEXT,
+                    action TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    file_name TEXT,
+                    file_sha256 TEXT,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,125 @@
+import LedgerStore
+import TitleholdCore
+
+/// The printed answer to "is this item still the supplier's?" for one item on one date:
+/// the verdict of the ownership rule (art. 10.1) with its reasons, beside the item's facts and
+/// who bears the risk (art. 11) — risk is not ownership, so both are shown.
+public struct OwnershipReport: Sendable, Encodable, Equatable {
+    public var serial: String
+    public var gtin: String?
+    public var name: String?
+    public var owner: String
+    public var clientOwnsSince: Day?
+    public var at: Day
+    public var scope: String
+    public var client: String
+    public var clientName: String?
+    public var agreement: String
+    public var deliveredOn: Day
+    public var risk: Risk
+    public var reasons: [Reason]
+
+    /// Art. 11.1–2: risk of loss, theft and damage passes to the client on delivery.
+    public struct Risk: Sendable, Encodable, Equatable {
+        public var bearer: String
+        public var since: Day?
+        public var article: String
+        public var text: String
+    }
+
+    public struct Reason: Sendable, Encodable, Equatable {
+        public var kind: String
+        public var article: String
+        public var invoice: String?
+        public var outstandingCents: Int64?
+        public var dueDate: Day?
+        public var daysOverdue: Int?
+        public var date: Day?
+        public var text: String
+    }
+
+    public init(item: ItemRecord, verdict: OwnershipVerdict, at: Day, scope: OwnershipScope) {
+        serial = item.serial; gtin = item.gtin; name = item.name
+        owner = verdict.owner.rawValue
+        clientOwnsSince = verdict.clientOwnsSince
+        self.at = at
+        self.scope = scope.rawValue
+        client = item.clientKey; clientName = item.clientName; agreement = item.agreement; deliveredOn = item.deliveredOn
+        if item.deliveredOn <= at {
+            risk = Risk(bearer: "client", since: item.deliveredOn, article: "11",
+                        text: "at the client's risk since delivery on \(item.deliveredOn) (art. 11)")
+        } else {
+            risk = Risk(bearer: "supplier", since: nil, article: "11", text: "not delivered yet: at the supplier's risk (art. 11)")
+        }
+        reasons = verdict.reasons.map {
+            Reason(kind: $0.kind.rawValue, article: $0.article, invoice: $0.invoiceNumber,
+                   outstandingCents: $0.outstanding?.value, dueDate: $0.dueDate, daysOverdue: $0.daysOverdue,
+                   date: $0.date, text: $0.text)
+        }
+    }
+
+    /// Plain text for a person.
+    public var text: String {
+        var lines: [String] = []
+        let what = [name, gtin.map { "GTIN \($0)" }].compactMap { $0 }.joined(separator: ", ")
+        lines.append("\(serial)\(what.isEmpty ? "" : " (\(what))")")
+        if owner == "supplier" {
+            lines.append("  owner on \(at): the SUPPLIER (retention of title, art. 10.1)")
+        } else {
+            lines.append("  owner on \(at): the CLIENT\(clientOwnsSince.map { " since \($0)" } ?? "")")
+        }
+        lines.append("  client: \(client)\(clientName.map { " (\($0))" } ?? ""), agreement \(agreement), delivered \(deliveredOn)")
+        lines.append("  risk: \(risk.text)")
+        lines.append("  because (scope: \(scope)):")
+        for reason in reasons { lines.append("  - \(reason.text) [art. \(reason.article)]") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Looks items up and asks the ownership rule about them.
+public struct OwnershipService: Sendable {
+    public var ledger: LedgerDatabase
+    public var scope: OwnershipScope
+
+    public init(ledger: LedgerDatabase, scope: OwnershipScope) {
+        self.ledger = ledger; self.scope = scope
+    }
+
+    /// The report for `serial` on `date`; an unknown or ambiguous serial is an error.
+    public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
+        var items = try ledger.items(serial: serial)
+        if let gtin { items = items.filter { $0.gtin == gtin || $0.gtin.map { "0" + gtin == $0 } == true } }
+        guard let item = items.first else { throw LedgerError("no item with serial '\(serial)' in the ledger") }
+        guard items.count == 1 else {
+            throw LedgerError("serial '\(serial)' is carried by \(items.count) items (GTINs \(items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
+        }
+        let clientLedger = try ledger.clientLedger(clientID: item.clientID)
+        return report(item: item, clientLedger: clientLedger, on: date)
+    }
+
+    func report(item: ItemRecord, clientLedger: ClientLedger, on date: Day) -> OwnershipReport {
+        let delivered = clientLedger.items.first { $0.id == item.id }
+            ?? ClientLedger.DeliveredItem(id: item.id, serial: item.serial, agreementID: item.agreementID,
+                                          deliveredOn: item.deliveredOn, invoiceIDs: [])
+        let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, on: date)
+        return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope)
+    }
+
+    /// Reports for all items (or one client's), optionally only those with the given owner.
+    public func reports(client: String?, owner: OwnershipVerdict.Owner?, on date: Day) throws -> [OwnershipReport] {
+        let items = try ledger.items(client: client)
+        var ledgers: [Int64: ClientLedger] = [:]
+        var result: [OwnershipReport] = []
+        for item in items {
+            let clientLedger: ClientLedger
+            if let cached = ledgers[item.clientID] { clientLedger = cached } else {
+                clientLedger = try ledger.clientLedger(clientID: item.clientID)
+                ledgers[item.clientID] = clientLedger
+            }
+            let report = report(item: item, clientLedger: clientLedger, on: date)
+            if let owner, report.owner != owner.rawValue { continue }
+            result.append(report)
+        }
+        return result
+    }
+}

@@ -1,0 +1,3 @@
+import Importers
+
+typealias ImportErrorAlias = Importers.ImportError

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import LedgerStore
+import TitleholdApp
+import TitleholdCore
+
+/// Options every command takes.
+struct LedgerOptions: ParsableArguments {
+    @Option(name: .long, help: "The ledger database (default: $TITLEHOLD_DB, else $XDG_DATA_HOME/titlehold/titlehold.sqlite).")
+    var db: String?
+
+    var path: String { LedgerLocation.resolve(explicit: db) }
+
+    func open() throws -> LedgerDatabase {
+        do { return try LedgerDatabase.open(path: path) } catch {
+            throw CLIError("cannot open the ledger at \(path): \(error)")
+        }
+    }
+}
+
+/// `--json` for commands that print results.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print machine-readable JSON (snake_case keys, money in integer cents, ISO 8601 dates).")
+    var json = false
+}
+
+/// `--at` for commands that evaluate rules.
+struct RuleDateOptions: ParsableArguments {
+    @Option(name: .long, help: "Evaluate on this date, YYYY-MM-DD (default: today in Europe/Amsterdam).",
+            transform: parseDay)
+    var at: Day?
+
+    var day: Day { at ?? BusinessClock.today() }
+}
+
+/// `--scope` for ownership.
+struct ScopeOptions: ParsableArguments {
+    @Option(name: .long, help: "Which unpaid claims retain an item: client (the terms' extended clause, default), agreement or invoice. Default from $TITLEHOLD_OWNERSHIP_SCOPE.")
+    var scope: OwnershipScope?
+
+    func resolved() throws -> OwnershipScope {
+        if let scope { return scope }
+        if let env = ProcessInfo.processInfo.environment["TITLEHOLD_OWNERSHIP_SCOPE"], !env.isEmpty {
+            guard let s = OwnershipScope(rawValue: env) else {
+                throw CLIError("TITLEHOLD_OWNERSHIP_SCOPE is '\(env)'; use client, agreement or invoice")
+            }
+            return s
+        }
+        return .client
+    }
+}
+
+extension OwnershipScope: ExpressibleByArgument {}
+extension AgreementKind: ExpressibleByArgument {}
+extension ClientKind: ExpressibleByArgument {}
+extension OwnershipVerdict.Owner: ExpressibleByArgument {}
+
+func parseDay(_ text: String) throws -> Day {
+    guard let day = Day(iso: text) else { throw ValidationError("'\(text)' is not a date; use YYYY-MM-DD") }
+    return day
+}
+
+/// An error for the person at the terminal: printed as is, exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Runs `body`, turning the library's errors into messages for the terminal.
+func userFacing<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as LedgerError {
+        throw CLIError(error.message)
+    } catch let error as ImportErrorAlias {
+        throw CLIError(error.description)
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = try encoder.encode(value)
+    print(String(decoding: data, as: UTF8.self))
+}

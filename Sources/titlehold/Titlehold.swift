@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// `titlehold`: the supplier's ledger of delivered hardware under retention of title.
+@main
+struct Titlehold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "titlehold",
+        abstract: "Track delivered hardware that stays the supplier's until paid (retention of title, art. 10).",
+        subcommands: [
+            Demo.self, Deliver.self, Import.self, Owned.self, Items.self, Payments.self, Agreements.self,
+            Clients.self, Audit.self,
+        ])
+}
