@@ -30,6 +30,12 @@ public struct ImportedDocument: Sendable, Equatable {
     /// `cac:Delivery/cac:DeliveryLocation/cac:Address`, one line of text, if present.
     public var deliveryAddress: String?
     public var lines: [Line]
+    /// `cbc:InvoiceTypeCode` / `cbc:CreditNoteTypeCode` as written (UNTDID 1001: 380 commercial
+    /// invoice, 381 credit note, 384 corrected invoice, 386 prepayment invoice...), if present.
+    public var typeCode: String? = nil
+    /// `cac:Delivery/cbc:ActualDeliveryDate` (BT-72), if present: when the goods were delivered,
+    /// i.e. when risk passed (art. 11.1); intake records its own date, this is the seller's statement.
+    public var deliveryDate: Day? = nil
 
     public init(kind: Kind, number: String, issueDate: Day, dueDate: Day?, currency: String, payable: Cents,
                 paymentID: String?, orderReference: String?, contractReference: String?, billingReferences: [String],

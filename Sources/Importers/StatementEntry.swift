@@ -34,6 +34,9 @@ public struct StatementEntry: Sendable, Equatable {
     public var debtorIBAN: String?
     /// Position of the entry in the file (1-based), for messages and for a stable identity.
     public var position: Int
+    /// Where the entry is in the file, `line 976, Document/BkToCstmrStmt/Stmt[19]/Ntry` (the
+    /// `TxDtls` for one transaction of a batch entry), for messages; `nil` when not read from a file.
+    public var sourceLocation: String? = nil
 
     public init(accountIBAN: String?, statementID: String?, isCredit: Bool, isReversal: Bool, amount: Cents,
                 currency: String, bookingDate: Day, valueDate: Day?, bankReference: String?, endToEndID: String?,

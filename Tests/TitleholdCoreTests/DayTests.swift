@@ -1,0 +1,44 @@
+import Testing
+import TitleholdCore
+
+@Suite struct DayTests {
+    @Test(arguments: [
+        ("1970-01-01", 0, 4), ("2000-02-29", 11016, 2), ("2026-11-25", 20782, 3), ("1969-12-31", -1, 3),
+    ])
+    func ordinalsAndWeekdays(iso: String, ordinal: Int, weekday: Int) {
+        let day = Day(iso: iso)
+        #expect(day?.ordinal == ordinal)
+        #expect(day?.isoWeekday == weekday)
+        #expect(day?.description == iso)
+    }
+
+    @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "20260101", "2026-01-01T00:00", "", "abcd-ef-gh"])
+    func refusesWhatIsNotADate(text: String) {
+        #expect(Day(iso: text) == nil)
+    }
+
+    @Test func monthArithmeticClampsToTheMonthEnd() {
+        #expect(d("2026-01-31").adding(months: 1) == d("2026-02-28"))
+        #expect(d("2024-02-29").adding(years: 5) == d("2029-02-28"))
+        #expect(d("2026-11-25").adding(months: -11) == d("2025-12-25"))
+    }
+}
+
+@Suite struct CentsTests {
+    @Test(arguments: [
+        ("12", 1200), ("12.5", 1250), ("12.50", 1250), ("-0.05", -5), ("4425.25", 442525), ("1.230", 123), ("+3.00", 300),
+    ])
+    func parsesDecimalAmounts(text: String, cents: Int64) {
+        #expect(Cents(decimal: text)?.value == cents)
+    }
+
+    @Test(arguments: ["", "1,50", "1.234", "1e3", "abc", "1.", ".5", "--1", "1 000"])
+    func refusesWhatIsNotAnAmount(text: String) {
+        #expect(Cents(decimal: text) == nil)
+    }
+
+    @Test func printsForPeople() {
+        #expect(Cents(123456789).description == "EUR 1,234,567.89")
+        #expect(Cents(-5).decimalString == "-0.05")
+    }
+}
