@@ -166,9 +166,12 @@ import Testing
     }
 
     @Test func aReminderInterruptsLimitation() {
-        #expect(Limitation.barredOn(dueDate: d("2026-04-01"), clientKind: .business) == d("2031-04-02"))
-        #expect(Limitation.barredOn(dueDate: d("2026-04-01"), clientKind: .business, interruptedOn: d("2027-01-10"))
-                == d("2032-01-11"))
+        var b = LedgerBuilder()
+        b.invoice(10, "F-10", issued: "2026-03-01", due: "2026-04-01", cents: 100_00)
+        let item = b.item(1, "S1", delivered: "2026-03-01", invoices: [10])
+        let rule = OwnershipRule(scope: .client, limitationInterruptions: [10: [d("2027-01-10")]])
+        #expect(rule.verdict(for: item, in: b.ledger, on: d("2031-04-02")).owner == .supplier)
+        #expect(rule.verdict(for: item, in: b.ledger, on: d("2032-01-11")).owner == .client)
     }
 
     @Test(arguments: [

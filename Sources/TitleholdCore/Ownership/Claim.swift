@@ -29,7 +29,7 @@ struct Claim: Sendable {
                 closing = OwnershipReason(
                     kind: .timeBarred, article: "3:92(3) BW", invoiceNumber: invoice.number,
                     outstanding: balance.outstanding, dueDate: invoice.dueDate, date: barredOn,
-                    text: "the claim on invoice \(invoice.number) (due \(invoice.dueDate)) is time-barred since \(barredOn) (art. 3:307/7:28 BW)")
+                    text: "the claim on invoice \(invoice.number) (due \(invoice.dueDate)) is time-barred since \(barredOn) (art. 3:307 BW; 7:28 BW for a consumer sale)")
             } else {
                 let how: String
                 switch balance.settledBy {

@@ -12,12 +12,12 @@
 /// on in the normal course of business (3:86 BW); the ledger records these as item events.
 public struct OwnershipRule: Sendable {
     public var scope: OwnershipScope
-    /// Dates of the last written reminder per invoice, which interrupt limitation (art. 3:317 BW).
-    public var lastReminder: [Int64: Day]
+    /// Dates of written reminders and notices per invoice, which interrupt limitation (art. 3:317 BW).
+    public var limitationInterruptions: [Int64: [Day]]
 
-    public init(scope: OwnershipScope = .client, lastReminder: [Int64: Day] = [:]) {
+    public init(scope: OwnershipScope = .client, limitationInterruptions: [Int64: [Day]] = [:]) {
         self.scope = scope
-        self.lastReminder = lastReminder
+        self.limitationInterruptions = limitationInterruptions
     }
 
     /// Decides ownership of `item` (one of `ledger.items`) on `date`.
@@ -99,8 +99,9 @@ public struct OwnershipRule: Sendable {
         var claims: [Claim] = []
         for invoice in inScope {
             guard let balance = allocation.balance(of: invoice.id) else { continue }
-            let barred = Limitation.barredOn(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
-                                             interruptedOn: lastReminder[invoice.id])
+            let barred = PriceClaimLimitation(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
+                                              isSaleOfGoods: invoice.isGoods,
+                                              interruptions: limitationInterruptions[invoice.id] ?? []).barredFrom
             claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date,
                                    isOwn: ownInvoices.contains(invoice.id)))
         }

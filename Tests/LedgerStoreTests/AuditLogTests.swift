@@ -1,0 +1,34 @@
+import Foundation
+import GRDB
+import LedgerStore
+import Testing
+import TitleholdApp
+import TitleholdCore
+
+@Suite struct AuditLogTests {
+    func demoLedger() throws -> String {
+        let (ledger, path) = try temporaryLedger()
+        _ = try DemoLedger.build(into: ledger, from: Paths.demo)
+        return path
+    }
+
+    @Test func theDemoLedgerHasAnIntactChain() throws {
+        let path = try demoLedger()
+        let v = try LedgerDatabase.open(path: path).verifyAuditLog()
+        #expect(v.firstBreak == nil)
+        #expect(v.eventCount > 20)
+    }
+
+    @Test(arguments: [
+        ("UPDATE event SET details = '{}' WHERE seq = 7", Int64(7), "changed after it was written"),
+        ("DELETE FROM event WHERE seq = 5", Int64(6), "missing"),
+        ("UPDATE event SET prev_hash = hash WHERE seq = 9", Int64(9), "previous hash"),
+    ])
+    func anEditedOrDeletedEventIsFoundWhereItIs(tamper: String, brokenAt: Int64, problem: String) throws {
+        let path = try demoLedger()
+        try DatabaseQueue(path: path).write { db in try db.execute(sql: tamper) }
+        let v = try LedgerDatabase.open(path: path).verifyAuditLog()
+        #expect(v.firstBreak?.seq == brokenAt)
+        #expect(v.firstBreak?.problem.contains(problem) == true)
+    }
+}

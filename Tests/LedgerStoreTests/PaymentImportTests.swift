@@ -1,0 +1,62 @@
+import Foundation
+import Importers
+import LedgerStore
+import Testing
+import TitleholdApp
+import TitleholdCore
+
+@Suite struct PaymentImportTests {
+    @Test func rabobankCreditsAreKeptUnmatchedUntilTheirInvoicesArrive() throws {
+        let (ledger, _) = try temporaryLedger()
+        let statements = try FileImport.statements(paths: [Paths.fixture("bank/mpdroog-invoiced_rabobank_CAMT053.xml")])
+        let outcome = try ledger.importPayments(statements, context: testContext)
+        #expect(outcome.count == 1)
+        let unmatched = try ledger.unmatchedPayments()
+        // Every credit is kept; the first customer payment is the one the source's test names.
+        let customer = unmatched.first { $0.remittance?.contains("2016Q3-0004") == true }
+        #expect(customer?.amount == Cents(442525))
+        #expect(customer?.bookingDate == Day(iso: "2016-08-15"))
+        #expect(customer?.debtorIBAN == "NL62ABNA0408441224")
+        #expect(customer?.debtorName == "XS NEWS B V")
+        #expect(unmatched.filter { $0.remittance?.contains("2016Q3-000") == true }.count == 3)
+
+        // An invoice numbered as the remittance text says arrives later: the payment matches it.
+        let invoice = try parsedInvoice("einvoice/si-ubl-2.0_ok_base.xml", name: "2016Q3-0004.xml",
+                                        replacing: [("<cbc:ID>12115118</cbc:ID>", "<cbc:ID>2016Q3-0004</cbc:ID>")])
+        _ = try ledger.importDocuments([invoice], context: testContext)
+        // The two other payments from the same account now belong to that client too (matched by
+        // the IBAN learnt from the first); only the transfer between the owner's own accounts is left.
+        let after = try ledger.unmatchedPayments()
+        #expect(unmatched.count == 4)
+        #expect(after.count == 1)
+        #expect(after.contains { $0.remittance?.contains("2016Q3-000") == true } == false)
+    }
+
+    @Test func theSameStatementTwiceChangesNothing() throws {
+        let (ledger, _) = try temporaryLedger()
+        let files = try FileImport.statements(paths: [Paths.fixture("bank/genkgo_camt053.v2.minimal.xml")])
+        _ = try ledger.importPayments(files, context: testContext)
+        let events = try ledger.verifyAuditLog().eventCount
+        let again = try ledger.importPayments(files, context: testContext)
+        #expect(again.map(\.status) == [.alreadyImported])
+        #expect(try ledger.verifyAuditLog().eventCount == events)
+    }
+
+    @Test func paymentIDWithSpacesAndPunctuationMatches() {
+        #expect(Self.key("Deb. 10202 / Fact. 12115118") == Self.key("DEB10202FACT12115118"))
+    }
+
+    static func key(_ s: String) -> String {
+        String(s.uppercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    @Test func aBadFileAmongGoodOnesStopsTheImportBeforeAnythingIsWritten() throws {
+        let (ledger, _) = try temporaryLedger()
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).xml")
+        try Data("<Document><BkToCstmrStmt>".utf8).write(to: bad)
+        #expect {
+            _ = try FileImport.statements(paths: [Paths.fixture("bank/genkgo_camt053.v2.minimal.xml"), bad.path])
+        } throws: { error in "\(error)".contains(bad.lastPathComponent) }
+        #expect(try ledger.verifyAuditLog().eventCount == 0)
+    }
+}
