@@ -55,10 +55,24 @@ extension LedgerDatabase {
     /// The items carrying `serial` (normalised); more than one only when different GTINs share a serial.
     public func items(serial: String) throws -> [ItemRecord] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: """
+            try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(Self.itemColumns) FROM item JOIN client ON client.id = item.client_id
                 JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
-                """, arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
+                """), arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
+        }
+    }
+
+    /// The items carrying `serial` and, when exactly one does, its client's ledger slice — read in
+    /// one read transaction, so the answer is consistent and the look-up is one round trip.
+    public func lookup(serial: String, gtin: String? = nil) throws -> (items: [ItemRecord], ledger: ClientLedger?) {
+        try writer.read { db in
+            var items = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(Self.itemColumns) FROM item JOIN client ON client.id = item.client_id
+                JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
+                """), arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
+            if let gtin, let wanted = normaliseGTIN(gtin) { items = items.filter { $0.gtin == wanted } }
+            guard items.count == 1 else { return (items, nil) }
+            return (items, try Self.clientLedger(clientID: items[0].clientID, in: db))
         }
     }
 
@@ -82,11 +96,11 @@ extension LedgerDatabase {
     }
 
     static func clientLedger(clientID: Int64, in db: Database) throws -> ClientLedger {
-        let kindText = try String.fetchOne(db, sql: "SELECT kind FROM client WHERE id = ?", arguments: [clientID]) ?? "business"
+        let kindText = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM client WHERE id = ?"), arguments: [clientID]) ?? "business"
         // An invoice is a goods invoice when its agreement is of kind goods (set by hand, or
         // inferred: it has delivered items or lines with a GTIN or serial), or, without an
         // agreement, when its own lines bill goods (art. 10.1; rules.md, Ownership).
-        let documents = try Row.fetchAll(db, sql: """
+        let documents = try Row.fetchAll(db.cachedStatement(sql: """
             SELECT d.id, d.kind, d.number, d.agreement_id, d.issue_date, d.due_date, d.payable_cents, d.payment_id,
                    d.credited_number,
                    CASE
@@ -102,7 +116,7 @@ extension LedgerDatabase {
                    END AS is_goods
             FROM document d LEFT JOIN agreement a ON a.id = d.agreement_id
             WHERE d.client_id = ?
-            """, arguments: [clientID])
+            """), arguments: [clientID])
         var invoices: [ClientLedger.Invoice] = []
         var invoiceByNumber: [String: Int64] = [:]
         var creditRows: [Row] = []
@@ -122,34 +136,34 @@ extension LedgerDatabase {
             var invoiceID = credited.flatMap { invoiceByNumber[$0] }
             if invoiceID == nil, let credited {
                 // A credit note may name an invoice of the same buyer recorded under another client record.
-                invoiceID = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE kind = 'invoice' AND number = ? AND client_id = ?",
+                invoiceID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE kind = 'invoice' AND number = ? AND client_id = ?"),
                                                arguments: [credited, clientID])
             }
             creditNotes.append(ClientLedger.CreditNote(
                 number: row["number"], issueDate: Day(iso: row["issue_date"] as String) ?? Day(ordinal: 0),
                 amount: Cents(row["payable_cents"] as Int64), invoiceID: invoiceID))
         }
-        let payments = try Row.fetchAll(db, sql: "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?",
+        let payments = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?"),
                                         arguments: [clientID]).map { row in
             ClientLedger.Payment(id: row["id"], bookingDate: Day(iso: row["booking_date"] as String) ?? Day(ordinal: 0),
                                  amount: Cents(row["amount_cents"] as Int64), invoiceID: row["invoice_id"])
         }
         var links: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT item_link.item_id, item_link.document_id FROM item_link JOIN item ON item.id = item_link.item_id
             WHERE item.client_id = ?
-            """, arguments: [clientID]) {
+            """), arguments: [clientID]) {
             links[row["item_id"], default: []].append(row["document_id"])
         }
         var events: [Int64: [ItemEvent]] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT item_event.item_id, item_event.kind, item_event.date, item_event.note FROM item_event
             JOIN item ON item.id = item_event.item_id WHERE item.client_id = ?
-            """, arguments: [clientID]) {
+            """), arguments: [clientID]) {
             guard let kind = ItemEvent.Kind(rawValue: row["kind"]), let date = Day(iso: row["date"] as String) else { continue }
             events[row["item_id"], default: []].append(ItemEvent(kind: kind, date: date, note: row["note"]))
         }
-        let items = try Row.fetchAll(db, sql: "SELECT id, serial, agreement_id, delivered_on FROM item WHERE client_id = ?",
+        let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, serial, agreement_id, delivered_on FROM item WHERE client_id = ?"),
                                      arguments: [clientID]).map { row -> ClientLedger.DeliveredItem in
             let id: Int64 = row["id"]
             return ClientLedger.DeliveredItem(

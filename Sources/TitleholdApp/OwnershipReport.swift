@@ -87,13 +87,13 @@ public struct OwnershipService: Sendable {
 
     /// The report for `serial` on `date`; an unknown or ambiguous serial is an error.
     public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
-        var items = try ledger.items(serial: serial)
-        if let gtin { items = items.filter { $0.gtin == gtin || $0.gtin.map { "0" + gtin == $0 } == true } }
-        guard let item = items.first else { throw LedgerError("no item with serial '\(serial)' in the ledger") }
-        guard items.count == 1 else {
+        let (items, clientLedger) = try ledger.lookup(serial: serial, gtin: gtin)
+        guard let item = items.first else {
+            throw LedgerError("no item with serial '\(serial)'\(gtin.map { " and GTIN \($0)" } ?? "") in the ledger")
+        }
+        guard items.count == 1, let clientLedger else {
             throw LedgerError("serial '\(serial)' is carried by \(items.count) items (GTINs \(items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
         }
-        let clientLedger = try ledger.clientLedger(clientID: item.clientID)
         return report(item: item, clientLedger: clientLedger, on: date)
     }
 
