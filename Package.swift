@@ -40,7 +40,10 @@ let package = Package(
         // The folder is the top-level `Resources/`; `ResourceLocator` finds it at run time.
         .target(
             name: "TitleholdResources", path: "Resources", sources: ["ResourceLocator.swift"],
-            resources: [.copy("demo")]),
+            resources: [
+                .copy("demo"), .copy("rates"), .copy("calendar"), .copy("gs1"), .copy("keyboard-layouts"),
+                .copy("scanners"),
+            ]),
 
         // MARK: USB driver and scanner emulator (Drivers/, Tests/ScannerEmulator)
         .systemLibrary(
@@ -68,12 +71,26 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // MARK: Benchmarks
+        // `swift run -c release ledger-benchmark --items N`: the speed benchmark of the ledger (issue "The ledger", Speed).
+        .systemLibrary(name: "CSQLite", path: "Benchmarks/CSQLite"),
+        .executableTarget(
+            name: "ledger-benchmark",
+            dependencies: [
+                "LedgerStore", "TitleholdApp", "TitleholdCore", "Importers", "CSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/LedgerBenchmark"),
+
         // MARK: Tests
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers"]),
-        .testTarget(name: "LedgerStoreTests", dependencies: ["LedgerStore", "TitleholdApp"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TitleholdCore"]),
+        .testTarget(
+            name: "LedgerStoreTests",
+            dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Runs the built `titlehold` binary as a user would; depending on it makes `swift test` build it.
+        .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "TitleholdCore"]),
         .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator"]),
     ]
 )

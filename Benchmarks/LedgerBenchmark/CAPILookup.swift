@@ -1,0 +1,64 @@
+import CSQLite
+
+/// The floor: the same look-up — an item by serial, joined to its client — as one statement
+/// prepared once through SQLite's C API on the same file, bound, stepped, its columns read into
+/// Swift strings, and reset, per serial. Nothing the store adds (pool, transaction, row decoding,
+/// the client's ledger, the rule) is in it.
+struct CAPILookup {
+    static let sql = """
+        SELECT item.id, item.serial, item.gtin, item.delivered_on, item.client_id, client.key, client.name
+        FROM item JOIN client ON client.id = item.client_id WHERE item.serial = ?1
+        """
+
+    var latencies = Latencies()
+    var found = 0
+
+    static var libraryVersion: String { String(cString: sqlite3_libversion()) }
+
+    static func measure(path: String, serials: [String], warmUp: Int = 500) throws -> CAPILookup {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
+            throw BenchmarkError("sqlite3_open_v2(\(path)) failed")
+        }
+        defer { sqlite3_close_v2(db) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
+              let statement else {
+            throw BenchmarkError("prepare failed: \(String(cString: sqlite3_errmsg(db)))")
+        }
+        defer { sqlite3_finalize(statement) }
+
+        func lookUp(_ serial: String) -> Int {
+            var rows = 0
+            serial.withCString { text in
+                // SQLITE_STATIC (nil): the text outlives the step, which ends inside this closure.
+                sqlite3_bind_text(statement, 1, text, -1, nil)
+                while sqlite3_step(statement) == SQLITE_ROW {
+                    let id = sqlite3_column_int64(statement, 0)
+                    let serial = column(statement, 1), gtin = column(statement, 2), day = column(statement, 3)
+                    let client = sqlite3_column_int64(statement, 4)
+                    let key = column(statement, 5), name = column(statement, 6)
+                    if id > 0, client > 0, !serial.isEmpty, gtin.count >= 0, day.count == 10, !key.isEmpty, name.count >= 0 {
+                        rows += 1
+                    }
+                }
+                sqlite3_reset(statement)
+                sqlite3_clear_bindings(statement)
+            }
+            return rows
+        }
+
+        for serial in serials.prefix(warmUp) { _ = lookUp(serial) }
+        var result = CAPILookup()
+        result.latencies = Latencies(capacity: serials.count)
+        for serial in serials {
+            result.found += result.latencies.measure { lookUp(serial) }
+        }
+        return result
+    }
+
+    private static func column(_ statement: OpaquePointer, _ index: Int32) -> String {
+        guard let text = sqlite3_column_text(statement, index) else { return "" }
+        return String(cString: text)
+    }
+}

@@ -1,0 +1,123 @@
+import GRDB
+import LedgerStore
+import TitleholdApp
+import TitleholdCore
+
+/// Where an in-process `owned` spends its time: the two store reads it makes, the rule, the
+/// report; and within the reads, a GRDB read transaction and each statement, prepared per call
+/// (as the store does: `Row.fetchAll(db, sql:)`) and from GRDB's statement cache.
+struct OwnedProfile {
+    struct Step {
+        var name: String
+        var latencies: Latencies
+        var note: String
+    }
+
+    var steps: [Step] = []
+    var plans: [(String, [String])] = []
+    var rowsPerClient: [(String, Double)] = []
+
+    static func measure(path: String, serials: [String], at: Day, limit: Int = 2_000) throws -> OwnedProfile {
+        var profile = OwnedProfile()
+        let serials = Array(serials.prefix(limit))
+        let ledger = try LedgerDatabase.open(path: path)
+        let items = try serials.map { serial -> ItemRecord in
+            guard let item = try ledger.items(serial: serial).first else { throw BenchmarkError("no item \(serial)") }
+            return item
+        }
+
+        // The store API, step by step.
+        var itemsBySerial = Latencies(), clientLedgers = Latencies(), rule = Latencies(), report = Latencies()
+        var ledgers: [ClientLedger] = []
+        for (serial, item) in zip(serials, items) {
+            _ = try itemsBySerial.measure { try ledger.items(serial: serial) }
+            ledgers.append(try clientLedgers.measure { try ledger.clientLedger(clientID: item.clientID) })
+        }
+        let ownershipRule = OwnershipRule(scope: .client)
+        var verdicts: [OwnershipVerdict] = []
+        for (item, clientLedger) in zip(items, ledgers) {
+            let delivered = clientLedger.items.first { $0.id == item.id }
+                ?? ClientLedger.DeliveredItem(id: item.id, serial: item.serial, agreementID: item.agreementID,
+                                              deliveredOn: item.deliveredOn, invoiceIDs: [])
+            verdicts.append(rule.measure { ownershipRule.verdict(for: delivered, in: clientLedger, on: at) })
+        }
+        var textLength = 0
+        for (item, verdict) in zip(items, verdicts) {
+            textLength += report.measure { OwnershipReport(item: item, verdict: verdict, at: at, scope: .client).text.count }
+        }
+        profile.steps.append(Step(name: "LedgerDatabase.items(serial:)", latencies: itemsBySerial, note: "store read 1 (own read transaction)"))
+        profile.steps.append(Step(name: "LedgerDatabase.clientLedger(clientID:)", latencies: clientLedgers,
+                                  note: "store read 2: 6 statements (own read transaction)"))
+        profile.steps.append(Step(name: "OwnershipRule.verdict (scope client)", latencies: rule, note: "in memory"))
+        profile.steps.append(Step(name: "OwnershipReport init + .text", latencies: report, note: "in memory"))
+
+        let n = Double(max(ledgers.count, 1))
+        profile.rowsPerClient = [
+            ("invoices", Double(ledgers.reduce(0) { $0 + $1.invoices.count }) / n),
+            ("payments", Double(ledgers.reduce(0) { $0 + $1.payments.count }) / n),
+            ("items", Double(ledgers.reduce(0) { $0 + $1.items.count }) / n),
+            ("item links", Double(ledgers.reduce(0) { $0 + $1.items.reduce(0) { $0 + $1.invoiceIDs.count } }) / n),
+        ]
+        try profile.measureStatements(path: path, serials: serials, items: items)
+        return profile
+    }
+
+    /// All statements of one `owned`, from GRDB's statement cache, in one read transaction per serial.
+    private func allStatements(_ pool: DatabasePool, _ serials: [String], _ items: [ItemRecord]) throws -> Latencies {
+        func run(_ serial: String, _ item: ItemRecord) throws -> Int {
+            try pool.read { db in
+                var rows = 0
+                for query in ClientLedgerQueries.all {
+                    let argument: StatementArguments = query.bySerial ? [serial] : [item.clientID]
+                    rows += try Row.fetchAll(try db.cachedStatement(sql: query.sql), arguments: argument).count
+                }
+                return rows
+            }
+        }
+        for (serial, item) in zip(serials, items) { _ = try run(serial, item) }
+        var latencies = Latencies(capacity: serials.count)
+        for (serial, item) in zip(serials, items) { _ = try latencies.measure { try run(serial, item) } }
+        return latencies
+    }
+
+    /// Each statement on its own, on a GRDB pool over the same file (the store's configuration).
+    private mutating func measureStatements(path: String, serials: [String], items: [ItemRecord]) throws {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        let pool = try DatabasePool(path: path, configuration: config)
+        var emptyRead = Latencies()
+        for _ in serials { try emptyRead.measure { try pool.read { _ in } } }
+        steps.append(Step(name: "DatabasePool.read { } (empty)", latencies: emptyRead,
+                          note: "GRDB read: take a reader, BEGIN DEFERRED, COMMIT"))
+        for query in ClientLedgerQueries.all {
+            var prepared = Latencies(), cached = Latencies(), prepareOnly = Latencies()
+            try pool.read { db in
+                let arguments: [StatementArguments] = zip(serials, items).map { serial, item in
+                    query.bySerial ? [serial] : [item.clientID]
+                }
+                // One untimed pass first, so no timed pass is the first to touch the data.
+                for argument in arguments { _ = try Row.fetchAll(try db.cachedStatement(sql: query.sql), arguments: argument) }
+                for argument in arguments { _ = try prepared.measure { try Row.fetchAll(db, sql: query.sql, arguments: argument) } }
+                for argument in arguments {
+                    _ = try cached.measure { try Row.fetchAll(try db.cachedStatement(sql: query.sql), arguments: argument) }
+                }
+                for _ in arguments { _ = try prepareOnly.measure { try db.makeStatement(sql: query.sql) } }
+                let plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + query.sql,
+                                            arguments: query.bySerial ? [serials[0]] : [items[0].clientID])
+                plans.append((query.name, plan.map { "\($0["detail"] as String? ?? "")" }))
+            }
+            steps.append(Step(name: "  SQL \(query.name)", latencies: prepared,
+                              note: "as the store runs it (prepare + run); cached: \(cached.summary); prepare alone: \(prepareOnly.summary)"))
+        }
+        steps.append(Step(name: "all 7 statements, cached, one read", latencies: try allStatements(pool, serials, items),
+                          note: "what items(serial:) + clientLedger's SQL costs with GRDB's statement cache in one read transaction"))
+        var mapped = config
+        mapped.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA mmap_size = 4294967296")
+            try db.execute(sql: "PRAGMA cache_size = -262144")
+        }
+        let mappedPool = try DatabasePool(path: path, configuration: mapped)
+        steps.append(Step(name: "  same, mmap_size 4 GiB + cache_size 256 MiB", latencies: try allStatements(mappedPool, serials, items),
+                          note: "page reads from the mapping / a larger page cache instead of pread"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import ScannerDriver
+
+extension EmulatedScanners {
+    @Suite("Watcher: bursts")
+    struct Bursts {
+        @Test("1000 reports at one per millisecond: none lost, none dropped by the scanner, in order")
+        func oneThousandAtOnePerMillisecond() throws {
+            let reports = (0..<1000).map(HIDPOSReports.numbered)
+            try withBench({ emulator in
+                try Scanners.addPOS(emulator)
+            }) { emulator, context in
+                let pos = Emulator.Device(id: 0)
+                let (watcher, recorder) = try startWatcher(context)
+                defer { watcher.stop() }
+                watcher.waitUntilSettled()
+                // The scanner holds at most 50 unread reports (50 ms); later ones would be lost.
+                try emulator.queuePaced(reports, on: pos, intervalMicroseconds: 1000, fifoDepth: 50)
+                #expect(recorder.waitForReports(reports.count, from: Scanners.posPath) || emulator.dropped(pos) > 0)
+                let received = recorder.reports()
+                #expect(emulator.dropped(pos) == 0)
+                #expect(received.count == 1000)
+                #expect(received.compactMap { HIDPOSReports.number(in: $0.bytes) } == Array(0..<1000))
+                if let firstReport = received.first, let lastReport = received.last, lastReport.timestamp > firstReport.timestamp {
+                    let seconds = Double(lastReport.timestamp - firstReport.timestamp) / 1e9
+                    let worstGap = zip(received, received.dropFirst()).map { $1.timestamp - $0.timestamp }.max() ?? 0
+                    print(
+                        "BURST (paced 1/ms): \(received.count) reports in \(String(format: "%.3f", seconds)) s = "
+                            + "\(Int(Double(received.count - 1) / seconds)) reports/s, dropped \(emulator.dropped(pos)), "
+                            + "largest gap \(worstGap / 1000) µs")
+                }
+            }
+        }
+
+        @Test(
+            "an unpaced burst is read completely whatever the number of transfers in flight",
+            arguments: [1, 8])
+        func unpacedBurst(transfersInFlight: Int) throws {
+            let reports = (0..<3000).map(HIDPOSReports.numbered)
+            try withBench({ emulator in
+                try Scanners.addPOS(emulator)
+            }) { emulator, context in
+                let (watcher, recorder) = try startWatcher(
+                    context, configuration: .init(transfersInFlight: transfersInFlight))
+                defer { watcher.stop() }
+                watcher.waitUntilSettled()
+                try emulator.queue(reports, on: Emulator.Device(id: 0))
+                #expect(recorder.waitForReports(reports.count))
+                let received = recorder.reports()
+                #expect(received.compactMap { HIDPOSReports.number(in: $0.bytes) } == Array(0..<3000))
+                if let firstReport = received.first, let lastReport = received.last, lastReport.timestamp > firstReport.timestamp {
+                    let seconds = Double(lastReport.timestamp - firstReport.timestamp) / 1e9
+                    print(
+                        "BURST (unpaced, \(transfersInFlight) in flight): \(received.count) reports at "
+                            + "\(Int(Double(received.count - 1) / seconds)) reports/s")
+                }
+            }
+        }
+    }
+}
