@@ -55,6 +55,8 @@ let package = Package(
             name: "CUMockDev", path: "Tests/CUMockDev", pkgConfig: "umockdev-1.0",
             providers: [.apt(["libumockdev-dev", "umockdev"])]),
         .target(name: "ScannerEmulator", dependencies: ["CUMockDev"], path: "Tests/ScannerEmulator"),
+        // `scanner-emulator [-e CMD]... -- PROGRAM`: runs a binary against emulated scanners (end-to-end tests).
+        .executableTarget(name: "scanner-emulator", dependencies: ["ScannerEmulator"], path: "Tests/ScannerEmulatorHost"),
 
         // MARK: Application
         .target(
@@ -91,6 +93,6 @@ let package = Package(
             dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `titlehold` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "TitleholdCore"]),
-        .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator"]),
+        .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator", "scanner-emulator"]),
     ]
 )

@@ -111,7 +111,7 @@ public final class ScannerWatcher: @unchecked Sendable {
 
     /// Stops reading: cancels every transfer, waits for them to end, releases the interfaces
     /// (the kernel driver comes back) and closes the scanners; then stops event handling and
-    /// finishes the stream. Call before closing the context.
+    /// finishes the stream. Call before closing the context, and not from the event handler.
     public func stop() {
         state.lock()
         let wasRunning = running
@@ -123,8 +123,10 @@ public final class ScannerWatcher: @unchecked Sendable {
         queue.sync {
             state.lock()
             let open = scanners
+            let deferred = deferredArrivals.values.flatMap { $0 }
             deferredArrivals = [:]
             state.unlock()
+            for device in deferred { libusb_unref_device(device.pointer) }
             for scanner in open { scanner.close(reason: .stopped) }
         }
         state.lock()

@@ -103,6 +103,29 @@ struct ScannerTableTests {
         }
     }
 
+    @Test("the udev rule grants access to exactly the table's scanner makers and other makers' scanner products")
+    func udevRuleFollowsTheTable() throws {
+        let rules = try String(
+            contentsOf: TestPaths.packageRoot.appendingPathComponent("Drivers/udev/70-titlehold-scanners.rules"),
+            encoding: .utf8)
+        var granted: Set<String> = []
+        for line in rules.split(separator: "\n") where !line.hasPrefix("#") {
+            let vid = line.firstMatch(of: #/ATTR\{idVendor\}=="([0-9a-f]{4})"/#).map { String($0.1) }
+            let pid = line.firstMatch(of: #/ATTR\{idProduct\}=="([0-9a-f]{4})"/#).map { String($0.1) }
+            #expect(line.contains(#"MODE="0660", GROUP="titlehold""#))
+            if let vid { granted.insert(vid + ":" + (pid ?? "*")) }
+        }
+        let makers = table.entries.filter { $0.productID == nil && $0.mode != .notAScanner }
+        let makerIDs = Set(makers.map(\.vendorID))
+        let others = table.entries.filter {
+            $0.productID != nil && !makerIDs.contains($0.vendorID) && ![.notAScanner, .serial].contains($0.mode)
+        }
+        let expected = Set(makers.map { hex4($0.vendorID) + ":*" } + others.map { hex4($0.vendorID) + ":" + hex4($0.productID ?? 0) })
+        #expect(granted == expected)
+        #expect(granted.contains("0c2e:*"))
+        #expect(!granted.contains("0a5f:*"))  // Zebra label printers
+    }
+
     @Test("a missing file is an error naming the file")
     func missingFile() {
         let url = URL(fileURLWithPath: "/nonexistent/scanners.tsv")

@@ -71,10 +71,35 @@ struct ScannerEmulator {
     bool used_devnums[EMU_MAX_BUSES + 1][128];
 };
 
+/* The result of an emulated ioctl: the return value and errno. */
+typedef struct {
+    long result;
+    int error;
+} EmuAnswer;
+
+static inline EmuAnswer emu_ok(long result) { return (EmuAnswer){ result, 0 }; }
+static inline EmuAnswer emu_fail(int error) { return (EmuAnswer){ -1, error }; }
+
+/* The memory an ioctl's pointer argument points to. */
+static inline UMockdevIoctlData *emu_resolve_arg(UMockdevIoctlData *arg, gsize length)
+{
+    return umockdev_ioctl_data_resolve(arg, 0, length, NULL);
+}
+
 /* EmulatorDescriptors.c */
 void emu_build_descriptors(EmuDevice *device, const ScannerEmulatorDeviceSpec *spec);
 size_t emu_hub_descriptors(uint8_t *out, size_t capacity, bool root);
 size_t emu_string_descriptor(const EmuDevice *device, uint8_t index, uint8_t *out, size_t capacity);
+
+/* EmulatorControl.c */
+int emu_check_interface(EmuPlug *plug, unsigned interface);
+void emu_record_output(EmuDevice *device, const uint8_t *bytes, size_t length);
+int emu_control_request(EmuPlug *plug, const uint8_t *setup, uint8_t *data, size_t capacity);
+
+/* EmulatorBinding.c */
+EmuAnswer emu_get_driver(EmuPlug *plug, UMockdevIoctlData *arg);
+EmuAnswer emu_driver_ioctl(EmuPlug *plug, UMockdevIoctlData *arg);
+EmuAnswer emu_disconnect_claim(EmuPlug *plug, UMockdevIoctlData *arg);
 
 /* EmulatorIoctl.c */
 gboolean emu_handle_ioctl(UMockdevIoctlBase *handler, UMockdevIoctlClient *client, gpointer user_data);
