@@ -34,13 +34,13 @@ struct CAPILookup {
                 // SQLITE_STATIC (nil): the text outlives the step, which ends inside this closure.
                 sqlite3_bind_text(statement, 1, text, -1, nil)
                 while sqlite3_step(statement) == SQLITE_ROW {
+                    // Read every column into Swift values, as a caller would; count the rows that make sense.
                     let id = sqlite3_column_int64(statement, 0)
-                    let serial = column(statement, 1), gtin = column(statement, 2), day = column(statement, 3)
+                    let serial = column(statement, 1), day = column(statement, 3)
                     let client = sqlite3_column_int64(statement, 4)
-                    let key = column(statement, 5), name = column(statement, 6)
-                    if id > 0, client > 0, !serial.isEmpty, gtin.count >= 0, day.count == 10, !key.isEmpty, name.count >= 0 {
-                        rows += 1
-                    }
+                    let key = column(statement, 5)
+                    _ = (column(statement, 2), column(statement, 6))
+                    if id > 0, client > 0, !serial.isEmpty, day.count == 10, !key.isEmpty { rows += 1 }
                 }
                 sqlite3_reset(statement)
                 sqlite3_clear_bindings(statement)

@@ -56,7 +56,7 @@ extension SyntheticLedger {
         plans.reserveCapacity(payments)
         for j in 0..<invoices {
             let due = dueDate(ofInvoice: j)
-            switch j % 10 {
+            switch paymentPattern(j) {
             case 6, 7:
                 plans.append(PaymentPlan(invoice: Int32(j), part: 1, bookingDate: Int32(due.adding(days: -3).ordinal)))
                 plans.append(PaymentPlan(invoice: Int32(j), part: 2, bookingDate: Int32(due.adding(days: 10).ordinal)))
@@ -77,7 +77,7 @@ extension SyntheticLedger {
         let amount: Int64
         var structured: [String] = []
         var unstructured: [String] = []
-        switch (j % 10, plan.part) {
+        switch (paymentPattern(j), plan.part) {
         case (6, _), (7, _):
             amount = plan.part == 1 ? total / 2 : total - total / 2
             unstructured = ["Factuur \(invoiceNumber(j)) deel \(plan.part)/2"]

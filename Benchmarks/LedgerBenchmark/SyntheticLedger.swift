@@ -8,14 +8,15 @@ import TitleholdCore
 /// but the counts has to be kept in memory:
 /// - invoice `j` belongs to client `j % clients`, under its own order `PO-…` (one agreement per
 ///   invoice), and bills the consecutive items `itemRange(ofInvoice: j)` (4 on average);
-/// - its items come in pairs of one GTIN, one invoice line per pair (quantity 2); every tenth
-///   invoice also lists the serials on its lines (`cac:ItemInstance/cbc:SerialID`);
+/// - its items come in pairs of one GTIN, one invoice line per pair (quantity 2); one invoice in ten
+///   also lists the serials on its lines (`cac:ItemInstance/cbc:SerialID`);
 /// - items are delivered 0–3 days before their invoice is issued; issue dates spread evenly over
 ///   two years from 2023-01-02; every invoice states a due date 30 days after issue;
-/// - payments per invoice by `j % 10`: 0–5 one full payment quoting the payment id as structured
-///   reference; 6–7 two halves naming the invoice number in the remittance text; 8–9 one payment
-///   of half the amount on account (no reference: matched by the payer's IBAN, allocated by
-///   art. 6:43(2) BW). That is 1.2 payments per invoice.
+/// - payments per invoice by `paymentPattern(j)` (0–9): 0–5 one full payment quoting the payment id
+///   as structured reference; 6–7 two halves naming the invoice number in the remittance text; 8–9
+///   one payment of half the amount on account (no reference: matched by the payer's IBAN, known
+///   from the client's earlier payments, and allocated by art. 6:43(2) BW). That is 1.2 payments
+///   per invoice. The pattern rotates per client, so every client pays in all three ways.
 struct SyntheticLedger {
     let items: Int
     let clients: Int
@@ -34,7 +35,7 @@ struct SyntheticLedger {
     }
 
     /// The number of payments the plan produces (1.2 per invoice).
-    var payments: Int { (0..<10).reduce(0) { total, pattern in total + countOfInvoices(withPattern: pattern) * Self.paymentsPer(pattern: pattern) } }
+    var payments: Int { (0..<invoices).reduce(0) { $0 + Self.paymentsPer(pattern: paymentPattern($1)) } }
 
     /// The last day anything happens (the last payment on account is booked 45 days after the last issue date).
     var lastDay: Day { issueDate(ofInvoice: invoices - 1).adding(days: 45) }
@@ -57,7 +58,13 @@ struct SyntheticLedger {
     func paymentID(ofInvoice j: Int) -> String { "70" + zeroPadded(j, 14) }
     func issueDate(ofInvoice j: Int) -> Day { Self.start.adding(days: j * Self.spanDays / invoices) }
     func dueDate(ofInvoice j: Int) -> Day { issueDate(ofInvoice: j).adding(days: 30) }
-    func billsSerials(_ j: Int) -> Bool { j % 10 == 3 }
+    func billsSerials(_ j: Int) -> Bool { (j + 3 * (j / clients)) % 10 == 7 }
+
+    /// Which way invoice `j` is paid (see the type's comment). `j % 10` alone would tie the way to
+    /// the client (client `c` has the invoices `c`, `c + clients`, … and `clients` is usually a
+    /// multiple of 10); adding the client's invoice count so far rotates it. Each run of 10
+    /// consecutive invoices of one round still takes every pattern once, so there are 1.2 payments per invoice.
+    func paymentPattern(_ j: Int) -> Int { (j + j / clients) % 10 }
 
     /// The serial of item `k`: "SN" and 16 hex digits of a bijective mix of `k`, so serials are
     /// unique, look random and arrive in no particular index order (as real vendors' serials do).
@@ -93,8 +100,6 @@ struct SyntheticLedger {
     // MARK: Payments
 
     static func paymentsPer(pattern: Int) -> Int { pattern == 6 || pattern == 7 ? 2 : 1 }
-
-    private func countOfInvoices(withPattern p: Int) -> Int { invoices / 10 + (p < invoices % 10 ? 1 : 0) }
 
     private func zeroPadded(_ value: Int, _ width: Int) -> String {
         let s = String(value)
