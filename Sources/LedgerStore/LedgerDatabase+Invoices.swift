@@ -30,6 +30,7 @@ extension LedgerDatabase {
         try change(context) { db, record in
             var outcomes: [ImportOutcome] = []
             var touchedClients = Set<Int64>()
+            var newReferences: [String] = []
             for file in files {
                 if let when = try String.fetchOne(db, sql: "SELECT imported_at FROM imported_file WHERE sha256 = ?",
                                                   arguments: [file.sha256]) {
@@ -39,12 +40,14 @@ extension LedgerDatabase {
                 }
                 let (clientID, summary) = try Self.recordDocument(file, in: db, record: record)
                 touchedClients.insert(clientID)
+                newReferences.append(file.content.number)
+                if let id = file.content.paymentID { newReferences.append(referenceKey(id)) }
                 try db.execute(sql: "INSERT INTO imported_file (sha256, file_name, kind, imported_at) VALUES (?, ?, 'ubl', ?)",
                                arguments: [file.sha256, file.fileName, AuditLog.isoInstant(now())])
                 outcomes.append(ImportOutcome(fileName: file.fileName, status: .imported, summary: summary))
             }
             for client in touchedClients { try Self.relink(client: client, in: db) }
-            try Self.rematchUnmatchedPayments(in: db, record: record)
+            try Self.rematchPayments(naming: newReferences, in: db, record: record)
             return outcomes
         }
     }
@@ -96,12 +99,13 @@ extension LedgerDatabase {
         try db.execute(
             sql: """
                 INSERT INTO document (kind, number, client_id, agreement_id, issue_date, stated_due_date, due_date,
-                    payable_cents, payment_id, payment_key, credited_number, delivery_address, file_name, content_sha256)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    payable_cents, payment_id, payment_key, credited_number, delivery_address, file_name, content_sha256, bills_goods)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [kind, doc.number, clientID, agreementID, doc.issueDate.description, doc.dueDate?.description,
                         dueDate.description, doc.payable.value, doc.paymentID, doc.paymentID.map(referenceKey),
-                        doc.billingReferences.first, doc.deliveryAddress, file.fileName, contentHash])
+                        doc.billingReferences.first, doc.deliveryAddress, file.fileName, contentHash,
+                        doc.lines.contains { $0.gtin != nil || !$0.serials.isEmpty }])
         let documentID = db.lastInsertedRowID
         for line in doc.lines {
             try db.execute(

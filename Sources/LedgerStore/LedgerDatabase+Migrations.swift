@@ -147,6 +147,34 @@ extension LedgerDatabase {
                 );
                 """)
         }
+        migrator.registerMigration("v2-lookup-speed") { db in
+            // Whether a document's own lines bill goods (a GTIN or a serial), kept at write time so
+            // the ownership look-up needs no correlated subquery over lines.
+            try db.execute(sql: """
+                ALTER TABLE document ADD COLUMN bills_goods INTEGER NOT NULL DEFAULT 0;
+                UPDATE document SET bills_goods = EXISTS (
+                    SELECT 1 FROM document_line l WHERE l.document_id = document.id
+                      AND (l.gtin IS NOT NULL OR EXISTS (SELECT 1 FROM line_serial s WHERE s.line_id = l.id)));
+                CREATE INDEX document_agreement_goods ON document(agreement_id, bills_goods);
+                CREATE INDEX item_link_line ON item_link(line_id);
+                CREATE INDEX client_name ON client(name COLLATE NOCASE);
+                DROP INDEX item_client;
+                CREATE INDEX item_client ON item(client_id, serial, agreement_id, delivered_on);
+                CREATE INDEX payment_client_covering ON payment(client_id, booking_date, amount_cents, invoice_id);
+                CREATE INDEX document_client_covering ON document(client_id, kind, number, agreement_id, issue_date,
+                    due_date, payable_cents, payment_id, credited_number, bills_goods);
+                CREATE TABLE payment_token (
+                    payment_id INTEGER NOT NULL REFERENCES payment(id) ON DELETE CASCADE,
+                    token TEXT NOT NULL,
+                    PRIMARY KEY (token, payment_id)
+                ) WITHOUT ROWID;
+                """)
+            let rows = try Row.fetchAll(db, sql: "SELECT id, structured_reference, end_to_end_id, remittance FROM payment")
+            for row in rows {
+                try Self.recordTokens(paymentID: row["id"], structured: row["structured_reference"],
+                                      endToEnd: row["end_to_end_id"], remittance: row["remittance"], in: db)
+            }
+        }
         return migrator
     }
 }

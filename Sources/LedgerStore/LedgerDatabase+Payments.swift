@@ -46,6 +46,8 @@ extension LedgerDatabase {
                                     entry.structuredReferences.first, remittance.isEmpty ? nil : remittance,
                                     file.fileName, file.sha256])
                     let paymentID = db.lastInsertedRowID
+                    try Self.recordTokens(paymentID: paymentID, structured: entry.structuredReferences.first,
+                                          endToEnd: entry.endToEndID, remittance: remittance, in: db)
                     let match = try Self.match(paymentID: paymentID, in: db)
                     if match.clientID != nil { matched += 1 } else { unmatched += 1 }
                     var details = ["amount_cents": String(entry.amount.value), "booking_date": entry.bookingDate.description,
@@ -136,16 +138,42 @@ extension LedgerDatabase {
         return result
     }
 
-    /// After new invoices arrive, payments that matched nothing (or only a client) get another chance.
-    static func rematchUnmatchedPayments(in db: Database, record: (AuditLog.Entry) throws -> Void) throws {
-        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM payment WHERE invoice_id IS NULL")
-        for id in ids {
+    /// After new invoices arrive, payments not matched to an invoice whose references could name
+    /// one of them (`references`: invoice numbers and payment-reference keys) get another chance.
+    static func rematchPayments(naming references: [String], in db: Database,
+                                record: (AuditLog.Entry) throws -> Void) throws {
+        var candidates = Set<Int64>()
+        let statement = try db.cachedStatement(sql: """
+            SELECT payment_token.payment_id FROM payment_token JOIN payment ON payment.id = payment_token.payment_id
+            WHERE payment_token.token = ? AND payment.invoice_id IS NULL
+            """)
+        for reference in Set(references) where !reference.isEmpty {
+            candidates.formUnion(try Int64.fetchAll(statement, arguments: [reference]))
+        }
+        for id in candidates.sorted() {
             let match = try match(paymentID: id, in: db)
             if let invoice = match.invoiceNumber {
                 try record(AuditLog.Entry(action: "payment.matched", subject: "payment \(id)",
                                           details: ["invoice": invoice, "matched_by": match.matchedBy ?? ""]))
             }
         }
+    }
+
+    /// Indexes the words of a payment's references under which an invoice number or payment
+    /// reference arriving later could find it (the same words `match` tries).
+    static func recordTokens(paymentID: Int64, structured: String?, endToEnd: String?, remittance: String?,
+                             in db: Database) throws {
+        var tokens = Set<String>()
+        for text in [structured, endToEnd, remittance].compactMap({ $0 }) where !text.isEmpty {
+            tokens.insert(text)
+            tokens.insert(referenceKey(text))
+            for token in remittanceTokens(text) {
+                tokens.insert(token)
+                if token.count >= 6 { tokens.insert(referenceKey(token)) }
+            }
+        }
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO payment_token (payment_id, token) VALUES (?, ?)")
+        for token in tokens where !token.isEmpty { try statement.execute(arguments: [paymentID, token]) }
     }
 
     /// Candidate invoice numbers in a remittance text: words split on spaces and separators that

@@ -107,12 +107,8 @@ extension LedgerDatabase {
                      WHEN a.kind_override IS NOT NULL THEN a.kind_override = 'goods'
                      WHEN d.agreement_id IS NOT NULL THEN
                        EXISTS (SELECT 1 FROM item WHERE item.agreement_id = d.agreement_id)
-                       OR EXISTS (SELECT 1 FROM document d2 JOIN document_line l ON l.document_id = d2.id
-                                  WHERE d2.agreement_id = d.agreement_id
-                                    AND (l.gtin IS NOT NULL OR EXISTS (SELECT 1 FROM line_serial s WHERE s.line_id = l.id)))
-                     ELSE EXISTS (SELECT 1 FROM document_line l WHERE l.document_id = d.id
-                                    AND (l.gtin IS NOT NULL OR EXISTS (SELECT 1 FROM line_serial s WHERE s.line_id = l.id)))
-                          OR EXISTS (SELECT 1 FROM item_link k WHERE k.document_id = d.id)
+                       OR EXISTS (SELECT 1 FROM document d2 WHERE d2.agreement_id = d.agreement_id AND d2.bills_goods)
+                     ELSE d.bills_goods OR EXISTS (SELECT 1 FROM item_link k WHERE k.document_id = d.id)
                    END AS is_goods
             FROM document d LEFT JOIN agreement a ON a.id = d.agreement_id
             WHERE d.client_id = ?

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import LedgerStore
+@testable import LedgerStore
 import Testing
 import TitleholdApp
 import TitleholdCore
@@ -30,5 +30,15 @@ import TitleholdCore
         let v = try LedgerDatabase.open(path: path).verifyAuditLog()
         #expect(v.firstBreak?.seq == brokenAt)
         #expect(v.firstBreak?.problem.contains(problem) == true)
+    }
+}
+
+@Suite struct EventTimestampTests {
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00.000Z"), (1_795_612_345.678, "2026-11-25T13:12:25.678Z"),
+        (-1.5, "1969-12-31T23:59:58.500Z"),
+    ])
+    func instantsAreWrittenInUTC(seconds: Double, text: String) {
+        #expect(AuditLog.isoInstant(Date(timeIntervalSince1970: seconds)) == text)
     }
 }

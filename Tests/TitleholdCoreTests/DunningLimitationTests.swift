@@ -32,3 +32,18 @@ import Testing
         #expect(limitation.interruptions == [testDay("2024-03-01")])
     }
 }
+
+@Suite struct PriceClaimLimitationShortcutTests {
+    /// The ownership rule's shortcut must agree with the full limitation rule.
+    @Test(arguments: [
+        (ClientKind.business, true, [String]()), (.consumer, true, []), (.consumer, false, []),
+        (.business, true, ["2027-01-10"]), (.business, true, ["2026-03-01", "2028-06-30"]),
+        (.consumer, true, ["2027-01-10", "2031-01-01"]),
+    ])
+    func shortcutAgreesWithTheRule(kind: ClientKind, sale: Bool, letters: [String]) {
+        let due = Day(iso: "2026-04-01")!
+        let days = letters.compactMap { Day(iso: $0) }
+        #expect(PriceClaimLimitation.barredFrom(dueDate: due, clientKind: kind, isSaleOfGoods: sale, interruptions: days)
+                == PriceClaimLimitation(dueDate: due, clientKind: kind, isSaleOfGoods: sale, interruptions: days).barredFrom)
+    }
+}

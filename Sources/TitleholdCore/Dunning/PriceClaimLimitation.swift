@@ -53,6 +53,19 @@ public struct PriceClaimLimitation: Sendable, Hashable {
         self.reasons = reasons
     }
 
+    /// The first day the claim is barred, by the same rules as `init`, without putting the reasons
+    /// into words (the ownership rule asks this for every invoice of a client).
+    public static func barredFrom(dueDate: Day, clientKind: ClientKind, isSaleOfGoods: Bool = true,
+                                  interruptions: [Day] = []) -> Day {
+        let years = clientKind == .consumer && isSaleOfGoods ? 2 : 5
+        var barred = dueDate.adding(days: 1).adding(years: years)
+        for day in Set(interruptions).sorted() where day > dueDate {
+            guard day < barred else { break }
+            barred = day.adding(days: 1).adding(years: years)
+        }
+        return barred
+    }
+
     /// Whether the claim is barred on `day`.
     public func isBarred(on day: Day) -> Bool { day >= barredFrom }
 }

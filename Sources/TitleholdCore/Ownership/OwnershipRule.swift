@@ -56,7 +56,7 @@ public struct OwnershipRule: Sendable {
                 return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
             }
         }
-        let reasons = claims.filter { $0.isOpen(on: date) }.compactMap(\.openReason)
+        let reasons = claims.filter { $0.isOpen(on: date) }.map(\.openReason)
         return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
     }
 
@@ -99,9 +99,9 @@ public struct OwnershipRule: Sendable {
         var claims: [Claim] = []
         for invoice in inScope {
             guard let balance = allocation.balance(of: invoice.id) else { continue }
-            let barred = PriceClaimLimitation(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
-                                              isSaleOfGoods: invoice.isGoods,
-                                              interruptions: limitationInterruptions[invoice.id] ?? []).barredFrom
+            let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
+                                                         isSaleOfGoods: invoice.isGoods,
+                                                         interruptions: limitationInterruptions[invoice.id] ?? [])
             claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date,
                                    isOwn: ownInvoices.contains(invoice.id)))
         }
