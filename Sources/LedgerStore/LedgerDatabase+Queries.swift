@@ -39,10 +39,7 @@ public struct UnmatchedPayment: Sendable, Equatable {
 }
 
 extension LedgerDatabase {
-    static let itemColumns = """
-        item.id, item.serial, item.gtin, item.name, item.raw_scan, item.delivered_on, item.client_id, client.key,
-        client.name AS client_name, item.agreement_id, agreement.reference
-        """
+    static let itemColumns = LookupSQL.itemColumns
 
     static func itemRecord(_ row: Row) -> ItemRecord {
         let gtin: String = row["gtin"]
@@ -55,10 +52,8 @@ extension LedgerDatabase {
     /// The items carrying `serial` (normalised); more than one only when different GTINs share a serial.
     public func items(serial: String) throws -> [ItemRecord] {
         try writer.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(Self.itemColumns) FROM item JOIN client ON client.id = item.client_id
-                JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
-                """), arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
+            try Row.fetchAll(db.cachedStatement(sql: LookupSQL.itemBySerial),
+                             arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
         }
     }
 
@@ -66,13 +61,16 @@ extension LedgerDatabase {
     /// one read transaction, so the answer is consistent and the look-up is one round trip.
     public func lookup(serial: String, gtin: String? = nil) throws -> (items: [ItemRecord], ledger: ClientLedger?) {
         try writer.read { db in
-            var items = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(Self.itemColumns) FROM item JOIN client ON client.id = item.client_id
-                JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
-                """), arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
-            if let gtin, let wanted = normaliseGTIN(gtin) { items = items.filter { $0.gtin == wanted } }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: LookupSQL.itemBySerial),
+                                        arguments: [Delivery.normalise(serial: serial)])
+            var items = rows.map(Self.itemRecord)
+            var kinds = rows.map { ClientKind(rawValue: $0["client_kind"] as String) ?? .business }
+            if let gtin, let wanted = normaliseGTIN(gtin) {
+                let keep = items.indices.filter { items[$0].gtin == wanted }
+                items = keep.map { items[$0] }; kinds = keep.map { kinds[$0] }
+            }
             guard items.count == 1 else { return (items, nil) }
-            return (items, try Self.clientLedger(clientID: items[0].clientID, in: db))
+            return (items, try Self.clientLedger(clientID: items[0].clientID, kind: kinds[0], in: db))
         }
     }
 
@@ -96,79 +94,60 @@ extension LedgerDatabase {
     }
 
     static func clientLedger(clientID: Int64, in db: Database) throws -> ClientLedger {
-        let kindText = try String.fetchOne(db.cachedStatement(sql: "SELECT kind FROM client WHERE id = ?"), arguments: [clientID]) ?? "business"
-        // An invoice is a goods invoice when its agreement is of kind goods (set by hand, or
-        // inferred: it has delivered items or lines with a GTIN or serial), or, without an
-        // agreement, when its own lines bill goods (art. 10.1; rules.md, Ownership).
-        let documents = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT d.id, d.kind, d.number, d.agreement_id, d.issue_date, d.due_date, d.payable_cents, d.payment_id,
-                   d.credited_number,
-                   CASE
-                     WHEN a.kind_override IS NOT NULL THEN a.kind_override = 'goods'
-                     WHEN d.agreement_id IS NOT NULL THEN
-                       EXISTS (SELECT 1 FROM item WHERE item.agreement_id = d.agreement_id)
-                       OR EXISTS (SELECT 1 FROM document d2 WHERE d2.agreement_id = d.agreement_id AND d2.bills_goods)
-                     ELSE d.bills_goods OR EXISTS (SELECT 1 FROM item_link k WHERE k.document_id = d.id)
-                   END AS is_goods
-            FROM document d LEFT JOIN agreement a ON a.id = d.agreement_id
-            WHERE d.client_id = ?
-            """), arguments: [clientID])
+        let kindText = try String.fetchOne(db.cachedStatement(sql: LookupSQL.clientKind), arguments: [clientID])
+        return try clientLedger(clientID: clientID, kind: kindText.flatMap(ClientKind.init(rawValue:)) ?? .business, in: db)
+    }
+
+    static func clientLedger(clientID: Int64, kind: ClientKind, in db: Database) throws -> ClientLedger {
         var invoices: [ClientLedger.Invoice] = []
         var invoiceByNumber: [String: Int64] = [:]
-        var creditRows: [Row] = []
-        for row in documents {
-            if (row["kind"] as String) == "credit_note" { creditRows.append(row); continue }
+        var creditRows: [(number: String, issueDate: Day, amount: Cents, credited: String?)] = []
+        let documents = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.documentsOfClient), arguments: [clientID])
+        while let row = try documents.next() {
+            // Columns by position, in the order of LookupSQL.documentsOfClient.
+            let issueDate = Day(iso: row[4] as String) ?? Day(ordinal: 0)
+            if (row[1] as String) == "credit_note" {
+                creditRows.append((row[2], issueDate, Cents(row[6] as Int64), row[8]))
+                continue
+            }
             let invoice = ClientLedger.Invoice(
-                id: row["id"], number: row["number"], agreementID: row["agreement_id"], isGoods: row["is_goods"],
-                issueDate: Day(iso: row["issue_date"] as String) ?? Day(ordinal: 0),
-                dueDate: Day(iso: row["due_date"] as String) ?? Day(ordinal: 0),
-                payable: Cents(row["payable_cents"] as Int64), paymentID: row["payment_id"])
+                id: row[0], number: row[2], agreementID: row[3], isGoods: row[9], issueDate: issueDate,
+                dueDate: Day(iso: row[5] as String) ?? Day(ordinal: 0), payable: Cents(row[6] as Int64), paymentID: row[7])
             invoices.append(invoice)
             invoiceByNumber[invoice.number] = invoice.id
         }
         var creditNotes: [ClientLedger.CreditNote] = []
-        for row in creditRows {
-            let credited: String? = row["credited_number"]
-            var invoiceID = credited.flatMap { invoiceByNumber[$0] }
-            if invoiceID == nil, let credited {
+        for credit in creditRows {
+            var invoiceID = credit.credited.flatMap { invoiceByNumber[$0] }
+            if invoiceID == nil, let credited = credit.credited {
                 // A credit note may name an invoice of the same buyer recorded under another client record.
-                invoiceID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE kind = 'invoice' AND number = ? AND client_id = ?"),
-                                               arguments: [credited, clientID])
+                invoiceID = try Int64.fetchOne(db.cachedStatement(sql: LookupSQL.creditedInvoice), arguments: [credited, clientID])
             }
-            creditNotes.append(ClientLedger.CreditNote(
-                number: row["number"], issueDate: Day(iso: row["issue_date"] as String) ?? Day(ordinal: 0),
-                amount: Cents(row["payable_cents"] as Int64), invoiceID: invoiceID))
+            creditNotes.append(ClientLedger.CreditNote(number: credit.number, issueDate: credit.issueDate,
+                                                       amount: credit.amount, invoiceID: invoiceID))
         }
-        let payments = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?"),
-                                        arguments: [clientID]).map { row in
-            ClientLedger.Payment(id: row["id"], bookingDate: Day(iso: row["booking_date"] as String) ?? Day(ordinal: 0),
-                                 amount: Cents(row["amount_cents"] as Int64), invoiceID: row["invoice_id"])
-        }
-        var links: [Int64: [Int64]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT item_link.item_id, item_link.document_id FROM item_link JOIN item ON item.id = item_link.item_id
-            WHERE item.client_id = ?
-            """), arguments: [clientID]) {
-            links[row["item_id"], default: []].append(row["document_id"])
+        var payments: [ClientLedger.Payment] = []
+        let paymentRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.paymentsOfClient), arguments: [clientID])
+        while let row = try paymentRows.next() {
+            payments.append(ClientLedger.Payment(id: row[0], bookingDate: Day(iso: row[1] as String) ?? Day(ordinal: 0),
+                                                 amount: Cents(row[2] as Int64), invoiceID: row[3]))
         }
         var events: [Int64: [ItemEvent]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT item_event.item_id, item_event.kind, item_event.date, item_event.note FROM item_event
-            JOIN item ON item.id = item_event.item_id WHERE item.client_id = ?
-            """), arguments: [clientID]) {
-            guard let kind = ItemEvent.Kind(rawValue: row["kind"]), let date = Day(iso: row["date"] as String) else { continue }
-            events[row["item_id"], default: []].append(ItemEvent(kind: kind, date: date, note: row["note"]))
+        let eventRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemEventsOfClient), arguments: [clientID])
+        while let row = try eventRows.next() {
+            guard let kind = ItemEvent.Kind(rawValue: row[1]), let date = Day(iso: row[2] as String) else { continue }
+            events[row[0], default: []].append(ItemEvent(kind: kind, date: date, note: row[3]))
         }
-        let items = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, serial, agreement_id, delivered_on FROM item WHERE client_id = ?"),
-                                     arguments: [clientID]).map { row -> ClientLedger.DeliveredItem in
-            let id: Int64 = row["id"]
-            return ClientLedger.DeliveredItem(
-                id: id, serial: row["serial"], agreementID: row["agreement_id"],
-                deliveredOn: Day(iso: row["delivered_on"] as String) ?? Day(ordinal: 0),
-                invoiceIDs: links[id] ?? [], events: events[id] ?? [])
+        var items: [ClientLedger.DeliveredItem] = []
+        let itemRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemsOfClient), arguments: [clientID])
+        while let row = try itemRows.next() {
+            let id: Int64 = row[0]
+            let link: Int64? = row[4]
+            items.append(ClientLedger.DeliveredItem(
+                id: id, serial: row[1], agreementID: row[2], deliveredOn: Day(iso: row[3] as String) ?? Day(ordinal: 0),
+                invoiceIDs: link.map { [$0] } ?? [], events: events[id] ?? []))
         }
-        return ClientLedger(clientKind: ClientKind(rawValue: kindText) ?? .business, invoices: invoices,
-                            creditNotes: creditNotes, payments: payments, items: items)
+        return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments, items: items)
     }
 
     /// Payments kept because they matched no client (`titlehold payments unmatched`).

@@ -1,0 +1,56 @@
+/// The statements behind `owned`: the look-up of an item by serial and the reads that build its
+/// client's `ClientLedger`. One place, so the store runs them and the benchmark's profile times
+/// exactly these.
+public enum LookupSQL {
+    static let itemColumns = """
+        item.id, item.serial, item.gtin, item.name, item.raw_scan, item.delivered_on, item.client_id, client.key,
+        client.name AS client_name, client.kind AS client_kind, item.agreement_id, agreement.reference
+        """
+
+    public static let itemBySerial = """
+        SELECT \(itemColumns) FROM item JOIN client ON client.id = item.client_id
+        JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
+        """
+
+    public static let clientKind = "SELECT kind FROM client WHERE id = ?"
+
+    /// An invoice is a goods invoice when its agreement is of kind goods (set by hand, or inferred:
+    /// it has delivered items or documents whose lines carry a GTIN or serial), or, without an
+    /// agreement, when its own lines bill goods or items are linked to it (art. 10.1; rules.md, Ownership).
+    public static let documentsOfClient = """
+        SELECT d.id, d.kind, d.number, d.agreement_id, d.issue_date, d.due_date, d.payable_cents, d.payment_id,
+               d.credited_number,
+               CASE
+                 WHEN a.kind_override IS NOT NULL THEN a.kind_override = 'goods'
+                 WHEN d.agreement_id IS NOT NULL THEN
+                   EXISTS (SELECT 1 FROM item WHERE item.agreement_id = d.agreement_id)
+                   OR EXISTS (SELECT 1 FROM document d2 WHERE d2.agreement_id = d.agreement_id AND d2.bills_goods)
+                 ELSE d.bills_goods OR EXISTS (SELECT 1 FROM item_link k WHERE k.document_id = d.id)
+               END AS is_goods
+        FROM document d LEFT JOIN agreement a ON a.id = d.agreement_id
+        WHERE d.client_id = ?
+        """
+
+    public static let creditedInvoice = "SELECT id FROM document WHERE kind = 'invoice' AND number = ? AND client_id = ?"
+
+    public static let paymentsOfClient = "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?"
+
+    /// Items with the invoice each is linked to (an item has at most one link).
+    public static let itemsOfClient = """
+        SELECT item.id, item.serial, item.agreement_id, item.delivered_on, item_link.document_id
+        FROM item LEFT JOIN item_link ON item_link.item_id = item.id WHERE item.client_id = ?
+        """
+
+    public static let itemEventsOfClient = """
+        SELECT item_event.item_id, item_event.kind, item_event.date, item_event.note FROM item_event
+        JOIN item ON item.id = item_event.item_id WHERE item.client_id = ?
+        """
+
+    /// The statements one `owned` look-up runs, by name, for profiling; the first takes the serial,
+    /// the others the client id.
+    public static let ownedStatements: [(name: String, sql: String)] = [
+        ("item by serial", itemBySerial), ("documents of client", documentsOfClient),
+        ("payments of client", paymentsOfClient), ("items of client with links", itemsOfClient),
+        ("item events of client", itemEventsOfClient),
+    ]
+}
