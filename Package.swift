@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "TitleholdApp",
             dependencies: [
-                "TitleholdCore", "Importers", "LedgerStore", "TitleholdResources",
+                "TitleholdCore", "Barcode", "Importers", "LedgerStore", "ScannerDriver", "TitleholdResources",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -92,7 +92,7 @@ let package = Package(
             name: "LedgerStoreTests",
             dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `titlehold` binary as a user would; depending on it makes `swift test` build it.
-        .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "TitleholdCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "scanner-emulator", "TitleholdCore"]),
         .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator", "scanner-emulator"]),
     ]
 )

@@ -88,3 +88,20 @@ extension LedgerDatabase {
         }
     }
 }
+
+extension LedgerDatabase {
+    /// Takes back a delivery recorded by mistake (an intake session's "undo"): the item is
+    /// removed, and the event log keeps both the delivery and its undoing.
+    public func undoDelivery(itemID: Int64, context: ChangeContext) throws {
+        try change(context) { db, record in
+            guard let row = try Row.fetchOne(db, sql: "SELECT serial, client_id FROM item WHERE id = ?", arguments: [itemID]) else {
+                throw LedgerError("item \(itemID) is not in the ledger; nothing to undo")
+            }
+            try db.execute(sql: "DELETE FROM item_link WHERE item_id = ?", arguments: [itemID])
+            try db.execute(sql: "DELETE FROM item_event WHERE item_id = ?", arguments: [itemID])
+            try db.execute(sql: "DELETE FROM item WHERE id = ?", arguments: [itemID])
+            try Self.relink(client: row["client_id"], in: db)
+            try record(AuditLog.Entry(action: "item.undone", subject: row["serial"]))
+        }
+    }
+}

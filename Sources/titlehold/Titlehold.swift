@@ -7,7 +7,7 @@ struct Titlehold: ParsableCommand {
         commandName: "titlehold",
         abstract: "Track delivered hardware that stays the supplier's until paid (retention of title, art. 10).",
         subcommands: [
-            Demo.self, Deliver.self, Import.self, Owned.self, Items.self, Payments.self, Agreements.self,
+            Demo.self, Deliver.self, Intake.self, Import.self, Owned.self, Items.self, Payments.self, Agreements.self,
             Clients.self, Audit.self,
         ])
 }

@@ -1,0 +1,69 @@
+import Foundation
+import ScannerDriver
+import TitleholdResources
+
+/// Feeds an intake session from USB scanners read through libusb: every scanner plugged in (or
+/// the one `--device` names) is read, each with its own decoder, picked up again after a replug.
+public struct ScannerIntake {
+    public var device: String?
+    public var idleExit: Double?
+    public var count: Int?
+
+    public init(device: String?, idleExit: Double?, count: Int?) {
+        self.device = device; self.idleExit = idleExit; self.count = count
+    }
+
+    /// A queue of watcher events handed from libusb's event thread to the session.
+    final class EventQueue: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var events: [ScannerEvent] = []
+        func push(_ event: ScannerEvent) { lock.lock(); events.append(event); lock.signal(); lock.unlock() }
+        func pop(timeout: Double?) -> ScannerEvent? {
+            lock.lock(); defer { lock.unlock() }
+            let deadline = timeout.map { Date().addingTimeInterval($0) }
+            while events.isEmpty {
+                if let deadline { guard lock.wait(until: deadline) else { return nil } } else { lock.wait() }
+            }
+            return events.removeFirst()
+        }
+    }
+
+    public func run(runner: IntakeRunner, report: (IntakeRunner.Acknowledgement) -> Void) throws {
+        let selectors = try device.map { [try USBDeviceSelector(parsing: $0)] } ?? []
+        let table = try ScannerTable.load(from: ResourceLocator.url("scanners/scanners.tsv"))
+        let context = try USBContext()
+        let queue = EventQueue()
+        let watcher = ScannerWatcher(context: context, matcher: ScannerMatcher(table: table, selectors: selectors)) {
+            queue.push($0)
+        }
+        defer { watcher.stop(); context.close() }
+        try watcher.start()
+        var decoders: [String: ReportDecoder] = [:]
+        while !runner.isEnded {
+            guard let event = queue.pop(timeout: idleExit) else { return }
+            switch event {
+            case .attached(let info):
+                if decoders[info.name] == nil { decoders[info.name] = ReportDecoder(reportDescriptor: info.reportDescriptor) }
+                FileHandle.standardError.write(Data("scanner \(info.name) (\(info.device.vidPid)) attached\n".utf8))
+            case .detached(let name, let reason):
+                FileHandle.standardError.write(Data("scanner \(name) detached: \(reason)\n".utf8))
+            case .failed(let name, let error):
+                FileHandle.standardError.write(Data("scanner \(name) could not be read: \(error)\n".utf8))
+            case .report(let r):
+                guard var decoder = decoders[r.scanner] else { continue }
+                let output = decoder.decode(r.bytes)
+                decoders[r.scanner] = decoder
+                switch output {
+                case .nothing: break
+                case .scan(let text): report(runner.handle(text))
+                case .rejected(let reason):
+                    report(IntakeRunner.Acknowledgement(status: "rejected", serial: nil, gtin: nil,
+                                                        agreement: runner.session.agreement,
+                                                        message: "scanner \(r.scanner): \(reason); scan again",
+                                                        accepted: runner.acceptedCount))
+                }
+                if let count, runner.acceptedCount >= count { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import LedgerStore
+import TitleholdApp
+
+/// `titlehold intake`: scan what is being delivered to a client under an order.
+struct Intake: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Record delivered items by scanning them: a product barcode then its serial, or one barcode with both.",
+        discussion: """
+            Control barcodes: TH:ORDER:<reference> switches the agreement, TH:UNDO undoes the last item, \
+            TH:END ends the session (`titlehold intake sheet` prints them). Every item is written to the ledger \
+            before it is acknowledged.
+            """,
+        subcommands: [Run.self, Sheet.self], defaultSubcommand: Run.self)
+
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "run", abstract: "Run an intake session (the default).")
+
+        @Option(name: .long, help: "The client receiving the goods.") var client: String
+        @Option(name: .long, help: "The order, quote or contract number.") var agreement: String
+        @Option(name: .long, help: "Read the USB scanner VID:PID (e.g. 0c2e:0b61) instead of any known scanner.")
+        var device: String?
+        @Flag(name: .long, help: "Read scans from standard input, one per line (a scanner typing as a keyboard, or a script).")
+        var stdin = false
+        @Option(name: .long, help: "End after N accepted items.") var count: Int?
+        @Option(name: .customLong("idle-exit"), help: "End after this many seconds without a scan.") var idleExit: Double?
+        @OptionGroup var ledger: LedgerOptions
+        @OptionGroup var output: OutputOptions
+
+        func validate() throws {
+            if let count, count < 1 { throw ValidationError("--count must be at least 1") }
+            if let idleExit, idleExit <= 0 { throw ValidationError("--idle-exit must be a positive number of seconds") }
+            if stdin, device != nil { throw ValidationError("choose --stdin or --device, not both") }
+        }
+
+        func run() throws {
+            let runner = IntakeRunner(ledger: try ledger.open(), client: client, agreement: agreement,
+                                      today: { BusinessClock.today() })
+            let report: (IntakeRunner.Acknowledgement) -> Void = { ack in
+                if output.json {
+                    let encoder = JSONEncoder()
+                    encoder.keyEncodingStrategy = .convertToSnakeCase
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    if let data = try? encoder.encode(ack) { print(String(decoding: data, as: UTF8.self)) }
+                } else {
+                    print("\(ack.status.uppercased()): \(ack.message)")
+                }
+                fflush(nil)
+            }
+            if stdin {
+                var lines = StandardInputLines()
+                loop: while !runner.isEnded {
+                    switch lines.next(timeout: idleExit) {
+                    case .line(let text):
+                        if text.isEmpty { continue }
+                        report(runner.handle(text))
+                        if let count, runner.acceptedCount >= count { break loop }
+                    case .idle, .end: break loop
+                    }
+                }
+            } else {
+                try ScannerIntake(device: device, idleExit: idleExit, count: count).run(runner: runner, report: report)
+            }
+        }
+    }
+}
+
+extension Intake {
+    /// `titlehold intake sheet`: the control barcodes to print once and keep with the scanner.
+    struct Sheet: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the control barcodes' contents (encode each as Code 128 to scan them).")
+
+        @Option(name: .long, help: "Agreement or order numbers to print a switch barcode for.") var order: [String] = []
+
+        func run() throws {
+            for line in ControlSheet.lines(orders: order) { print(line) }
+        }
+    }
+}
