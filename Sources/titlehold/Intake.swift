@@ -70,12 +70,20 @@ extension Intake {
     /// `titlehold intake sheet`: the control barcodes to print once and keep with the scanner.
     struct Sheet: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the control barcodes' contents (encode each as Code 128 to scan them).")
+            abstract: "Print the control barcodes: as text, or with --html FILE as a page with the barcodes drawn.")
 
-        @Option(name: .long, help: "Agreement or order numbers to print a switch barcode for.") var order: [String] = []
+        @Option(name: .long, help: "An agreement or order number to print a switch barcode for (repeatable).")
+        var order: [String] = []
+        @Option(name: .long, help: "Write a printable HTML page with the Code 128 barcodes to this file.") var html: String?
 
         func run() throws {
-            for line in ControlSheet.lines(orders: order) { print(line) }
+            guard let html else { print(ControlSheet.text(orders: order)); return }
+            let page: String
+            do { page = try ControlSheet.html(orders: order) } catch { throw CLIError("\(error)") }
+            do { try page.write(toFile: html, atomically: true, encoding: .utf8) } catch {
+                throw CLIError("cannot write \(html): \(error.localizedDescription)")
+            }
+            print("wrote \(html)")
         }
     }
 }
