@@ -83,6 +83,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/LedgerBenchmark"),
+        // `swift run -c release intake-benchmark --scans N`: decode throughput and scan-to-durable-ack latency.
+        .executableTarget(
+            name: "intake-benchmark", dependencies: ["Barcode", "LedgerStore", "TitleholdApp", "TitleholdCore"],
+            path: "Benchmarks/IntakeBenchmark"),
 
         // MARK: Tests
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),

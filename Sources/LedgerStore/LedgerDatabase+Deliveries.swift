@@ -69,7 +69,7 @@ extension LedgerDatabase {
             if let gtin = delivery.gtin { details["gtin"] = gtin }
             if let raw = delivery.rawScan, raw != delivery.serial { details["raw_scan"] = raw }
             try record(AuditLog.Entry(action: "item.delivered", subject: delivery.serial, details: details))
-            try Self.relink(client: clientID, in: db)
+            try Self.link(newItem: itemID, client: clientID, deliveredOn: delivery.date, in: db)
             return .recorded(itemID: itemID)
         }
     }

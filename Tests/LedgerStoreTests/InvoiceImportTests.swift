@@ -92,3 +92,23 @@ import TitleholdCore
         #expect(try ledger.appliedMigrations() == ["v1-ledger", "v2-lookup-speed"])
     }
 }
+
+/// Linking one new delivery must give what relinking the whole client gives.
+@Suite struct IncrementalLinkTests {
+    @Test func deliveriesAfterTheInvoiceLinkAsAFullRelinkWould() throws {
+        let (ledger, _) = try temporaryLedger()
+        let invoice = try parsedInvoice(Paths.demo.appendingPathComponent("invoices/INV-2026-0101.xml").path, replacing: [
+            ("ORD-2026-0101", "ORD-1"),
+        ])
+        _ = try ledger.importDocuments([invoice], context: testContext)
+        // The invoice bills 3 laptops by GTIN; 4 arrive after it, the last one back-dated.
+        for (serial, date) in [("A1", "2026-03-02"), ("A2", "2026-03-03"), ("A3", "2026-03-04"), ("A0", "2026-03-01")] {
+            try ledger.deliver(Delivery(client: "12345678", agreement: "ORD-1", serial: serial, gtin: "8712345000011",
+                                        date: Day(iso: date)!), context: testContext)
+        }
+        let service = OwnershipService(ledger: ledger, scope: .invoice)
+        let kinds = try ["A0", "A1", "A2", "A3"].map { try service.report(serial: $0, on: Day(iso: "2026-03-10")!).reasons.first?.kind }
+        // Oldest deliveries first: A0, A1, A2 are billed; A3 is not.
+        #expect(kinds == ["invoice_open", "invoice_open", "invoice_open", "not_invoiced"])
+    }
+}
