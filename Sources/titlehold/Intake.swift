@@ -24,6 +24,10 @@ struct Intake: ParsableCommand {
         @Flag(name: .long, help: "Read scans from standard input, one per line (a scanner typing as a keyboard, or a script).")
         var stdin = false
         @Option(name: .long, help: "End after N accepted items.") var count: Int?
+        @Option(name: .long, help: "Keyboard layout of keyboard-wedge scanners: us, de, fr (files in Resources/keyboard-layouts).")
+        var layout = "us"
+        @Option(name: .long, help: "Characters a keyboard-wedge scanner sends after each scan besides Enter.")
+        var suffix = ""
         @Option(name: .customLong("idle-exit"), help: "End after this many seconds without a scan.") var idleExit: Double?
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: OutputOptions
@@ -60,7 +64,12 @@ struct Intake: ParsableCommand {
                     }
                 }
             } else {
-                try ScannerIntake(device: device, idleExit: idleExit, count: count).run(runner: runner, report: report)
+                do {
+                    try ScannerIntake(device: device, idleExit: idleExit, count: count, layout: layout, suffix: suffix)
+                        .run(runner: runner, report: report)
+                } catch {
+                    throw CLIError("\(error)")
+                }
             }
         }
     }

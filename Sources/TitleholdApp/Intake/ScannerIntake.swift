@@ -8,9 +8,13 @@ public struct ScannerIntake {
     public var device: String?
     public var idleExit: Double?
     public var count: Int?
+    /// The keyboard layout wedge scanners are set to, and the suffix they send after a scan
+    /// besides (or instead of) Enter.
+    public var layout: String
+    public var suffix: String
 
-    public init(device: String?, idleExit: Double?, count: Int?) {
-        self.device = device; self.idleExit = idleExit; self.count = count
+    public init(device: String?, idleExit: Double?, count: Int?, layout: String = "us", suffix: String = "") {
+        self.device = device; self.idleExit = idleExit; self.count = count; self.layout = layout; self.suffix = suffix
     }
 
     /// A queue of watcher events handed from libusb's event thread to the session.
@@ -29,6 +33,7 @@ public struct ScannerIntake {
     }
 
     public func run(runner: IntakeRunner, report: (IntakeRunner.Acknowledgement) -> Void) throws {
+        let keyboardLayout = try ReportDecoder.layout(named: layout, in: ResourceLocator.url("keyboard-layouts"))
         let selectors = try device.map { [try USBDeviceSelector(parsing: $0)] } ?? []
         let table = try ScannerTable.load(from: ResourceLocator.url("scanners/scanners.tsv"))
         let context = try USBContext()
@@ -39,11 +44,13 @@ public struct ScannerIntake {
         defer { watcher.stop(); context.close() }
         try watcher.start()
         var decoders: [String: ReportDecoder] = [:]
+        var bootKeyboards = Set<String>()
         while !runner.isEnded {
             guard let event = queue.pop(timeout: idleExit) else { return }
             switch event {
             case .attached(let info):
-                if decoders[info.name] == nil { decoders[info.name] = ReportDecoder(reportDescriptor: info.reportDescriptor) }
+                if info.match.interface.isBootKeyboard { bootKeyboards.insert(info.name) }
+                if decoders[info.name] == nil { decoders[info.name] = ReportDecoder(reportDescriptor: info.reportDescriptor, layout: keyboardLayout, suffix: suffix) }
                 FileHandle.standardError.write(Data("scanner \(info.name) (\(info.device.vidPid)) attached\n".utf8))
             case .detached(let name, let reason):
                 FileHandle.standardError.write(Data("scanner \(name) detached: \(reason)\n".utf8))
@@ -55,7 +62,16 @@ public struct ScannerIntake {
                 decoders[r.scanner] = decoder
                 switch output {
                 case .nothing: break
-                case .scan(let text): report(runner.handle(text))
+                case .scan(let text):
+                    let ack = runner.handle(text)
+                    report(ack)
+                    // A visible acknowledgement on the scanner where it has one: a boot keyboard's
+                    // LED output report (Num Lock on, then off). Only after the item is on disk.
+                    // HID POS beep commands are vendor-specific and not sent.
+                    if ack.status == "accepted", bootKeyboards.contains(r.scanner) {
+                        try? watcher.sendOutputReport([0x01], reportID: 0, to: r.scanner)
+                        try? watcher.sendOutputReport([0x00], reportID: 0, to: r.scanner)
+                    }
                 case .rejected(let reason):
                     report(IntakeRunner.Acknowledgement(status: "rejected", serial: nil, gtin: nil,
                                                         agreement: runner.session.agreement,
