@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "titlehold",
             dependencies: [
-                "TitleholdApp", "TitleholdCore", "LedgerStore", "Importers", "TitleholdResources",
+                "TitleholdApp", "TitleholdCore", "Barcode", "LedgerStore", "Importers", "TitleholdResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 

@@ -8,8 +8,6 @@ enum ClientLedgerQueries {
         var sql: String
         /// Whether the argument is the serial (else the client id).
         var bySerial = false
-        /// A variant for comparison, not run by the store (left out of the "all statements" sum).
-        var isVariant = false
     }
 
     static let all: [Query] = LookupSQL.ownedStatements.enumerated().map { index, statement in

@@ -70,7 +70,7 @@ struct OwnedProfile {
         func run(_ serial: String, _ item: ItemRecord) throws -> Int {
             try pool.read { db in
                 var rows = 0
-                for query in ClientLedgerQueries.all where !query.isVariant {
+                for query in ClientLedgerQueries.all {
                     let argument: StatementArguments = query.bySerial ? [serial] : [item.clientID]
                     rows += try Row.fetchAll(try db.cachedStatement(sql: query.sql), arguments: argument).count
                 }

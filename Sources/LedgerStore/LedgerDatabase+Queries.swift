@@ -160,9 +160,4 @@ extension LedgerDatabase {
             }
         }
     }
-
-    /// The invoice numbers keyed by document id, for the given ids (to print reasons).
-    public func clientKey(id: Int64) throws -> String? {
-        try writer.read { db in try String.fetchOne(db, sql: "SELECT key FROM client WHERE id = ?", arguments: [id]) }
-    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Barcode
 import LedgerStore
 import TitleholdApp
 import TitleholdCore
@@ -20,15 +21,15 @@ struct Deliver: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let gtin, GTINCheck.normalised(gtin) == nil {
-            throw ValidationError("--gtin '\(gtin)' is not a valid GTIN (8, 12, 13 or 14 digits with a correct check digit)")
+        if let gtin {
+            do { _ = try GTIN(gtin) } catch { throw ValidationError("--gtin: \(error.message)") }
         }
     }
 
     func run() throws {
         let database = try ledger.open()
         let delivery = Delivery(client: client, agreement: agreement, serial: serial,
-                                gtin: gtin.flatMap(GTINCheck.normalised), name: name, date: date ?? BusinessClock.today())
+                                gtin: gtin.flatMap { try? GTIN($0).gtin14 }, name: name, date: date ?? BusinessClock.today())
         let outcome = try userFacing { try database.deliver(delivery, context: ChangeContext(command: "deliver")) }
         switch outcome {
         case .recorded:

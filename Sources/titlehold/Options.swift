@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Importers
 import LedgerStore
 import TitleholdApp
 import TitleholdCore
@@ -70,7 +71,7 @@ struct CLIError: Error, CustomStringConvertible {
 func userFacing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as LedgerError {
         throw CLIError(error.message)
-    } catch let error as ImportErrorAlias {
+    } catch let error as ImportError {
         throw CLIError(error.description)
     }
 }

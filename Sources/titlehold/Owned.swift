@@ -41,7 +41,7 @@ struct Items: ParsableCommand {
         if reports.isEmpty { print("no items"); return }
         for r in reports {
             let since = r.clientOwnsSince.map { " since \($0)" } ?? ""
-            let why = r.owner == "supplier" ? (r.reasons.first?.text ?? "") : (r.reasons.first?.text ?? "")
+            let why = r.reasons.first?.text ?? ""
             print("\(r.serial)\t\(r.client)\t\(r.agreement)\t\(r.deliveredOn)\t\(r.owner)\(since)\t\(why)")
         }
     }

@@ -71,6 +71,15 @@ import Testing
         #expect(audit.stdout.hasPrefix("intact"))
     }
 
+    @Test func aGTINWithABadCheckDigitIsRefusedBeforeAnythingIsWritten() throws {
+        let db = try Binary.temporaryDatabase()
+        let result = try Binary.run(["deliver", "--client", "1", "--agreement", "A", "--serial", "S", "--gtin", "8712345000012",
+                                     "--db", db])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("bad check digit"))
+        #expect(try Binary.run(["items", "--db", db]).stdout.contains("no items"))
+    }
+
     @Test func badInputIsRefusedNamingTheFileAndTheLedgerIsUnchanged() throws {
         let db = try Binary.temporaryDatabase()
         let dir = URL(fileURLWithPath: db).deletingLastPathComponent()

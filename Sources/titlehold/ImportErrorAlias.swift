@@ -1,3 +1,0 @@
-import Importers
-
-typealias ImportErrorAlias = Importers.ImportError
