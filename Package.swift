@@ -6,6 +6,8 @@ import PackageDescription
 //   Barcode        (scan interpretation, HID)     -> Foundation only
 //   Importers      (UBL 2.1, camt.053)            -> TitleholdCore
 //   LedgerStore    (GRDB on system libsqlite3)    -> TitleholdCore, Importers (for the parsed-file shapes)
+//   Documents      (letters, sheets, manifests,   -> TitleholdCore, Barcode, Mustache
+//                   iCalendar: printable output)
 //   ScannerDriver  (libusb, Drivers/)             -> CLibUSB
 //   TitleholdApp   (composition root, services)   -> everything above
 //   titlehold      (the CLI executable)           -> TitleholdApp
@@ -20,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Rules core and pure modules
@@ -42,8 +45,13 @@ let package = Package(
             name: "TitleholdResources", path: "Resources", sources: ["ResourceLocator.swift"],
             resources: [
                 .copy("demo"), .copy("rates"), .copy("calendar"), .copy("gs1"), .copy("keyboard-layouts"),
-                .copy("scanners"),
+                .copy("scanners"), .copy("warranty"), .copy("templates"),
             ]),
+
+        // MARK: Printable documents (Mustache templates in Resources/templates)
+        .target(
+            name: "Documents",
+            dependencies: ["TitleholdCore", "Barcode", .product(name: "Mustache", package: "swift-mustache")]),
 
         // MARK: USB driver and scanner emulator (Drivers/, Tests/ScannerEmulator)
         .systemLibrary(
@@ -62,14 +70,14 @@ let package = Package(
         .target(
             name: "TitleholdApp",
             dependencies: [
-                "TitleholdCore", "Barcode", "Importers", "LedgerStore", "ScannerDriver", "TitleholdResources",
+                "TitleholdCore", "Barcode", "Importers", "LedgerStore", "ScannerDriver", "TitleholdResources", "Documents",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .executableTarget(
             name: "titlehold",
             dependencies: [
-                "TitleholdApp", "TitleholdCore", "Barcode", "LedgerStore", "Importers", "TitleholdResources",
+                "TitleholdApp", "TitleholdCore", "Barcode", "LedgerStore", "Importers", "TitleholdResources", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -92,6 +100,7 @@ let package = Package(
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers"]),
+        .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TitleholdCore", "Barcode"]),
         .testTarget(
             name: "LedgerStoreTests",
             dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -6,11 +6,14 @@ public struct ClientLedger: Sendable {
     public var creditNotes: [CreditNote]
     public var payments: [Payment]
     public var items: [DeliveredItem]
+    /// The dunning letters recorded as sent, per invoice id (art. 13.4). Written demands among them
+    /// interrupt limitation of the price claim (art. 3:317 BW), which ownership depends on.
+    public var letters: [Int64: [DunningLetter]]
 
     public init(clientKind: ClientKind, invoices: [Invoice], creditNotes: [CreditNote], payments: [Payment],
-                items: [DeliveredItem]) {
+                items: [DeliveredItem], letters: [Int64: [DunningLetter]] = [:]) {
         self.clientKind = clientKind; self.invoices = invoices; self.creditNotes = creditNotes
-        self.payments = payments; self.items = items
+        self.payments = payments; self.items = items; self.letters = letters
     }
 
     /// An invoice as the rules see it.
@@ -71,11 +74,14 @@ public struct ClientLedger: Sendable {
         /// Invoices with a line linked to this item (by serial, or by agreement and GTIN).
         public var invoiceIDs: [Int64]
         public var events: [ItemEvent]
+        /// The item's price as invoiced (its line's amount per unit), when a line is linked: the
+        /// value at contracting that art. 22bis Iw compares with its EUR 10,000 threshold.
+        public var value: Cents?
 
         public init(id: Int64, serial: String, agreementID: Int64?, deliveredOn: Day, invoiceIDs: [Int64],
-                    events: [ItemEvent] = []) {
+                    events: [ItemEvent] = [], value: Cents? = nil) {
             self.id = id; self.serial = serial; self.agreementID = agreementID; self.deliveredOn = deliveredOn
-            self.invoiceIDs = invoiceIDs; self.events = events
+            self.invoiceIDs = invoiceIDs; self.events = events; self.value = value
         }
     }
 }

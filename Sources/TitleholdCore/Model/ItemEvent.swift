@@ -8,7 +8,9 @@ public struct ItemEvent: Sendable, Hashable, Codable {
         case repossessed
         /// Became a component of another good, e.g. RAM fitted in the client's server: title is lost (art. 5:14 BW).
         case incorporated
-        /// Sold on by the client; in its normal course of business title passes to a buyer in good faith (art. 3:86 BW).
+        /// Sold on by the client; in its normal course of business title passes to a buyer in good faith
+        /// (art. 3:86 BW). Outside it (`outsideNormalCourse`) the sale breaches art. 10.2 and does not
+        /// by itself end the supplier's title: the buyer could not assume the client was free to sell.
         case resold
         /// Pledged by the client: a breach of art. 10.2 that does not by itself change ownership.
         case pledged
@@ -19,8 +21,17 @@ public struct ItemEvent: Sendable, Hashable, Codable {
     public var kind: Kind
     public var date: Day
     public var note: String?
+    /// For `resold`: the sale was outside the client's normal course of business (art. 10.2).
+    public var outsideNormalCourse: Bool
 
-    public init(kind: Kind, date: Day, note: String? = nil) {
-        self.kind = kind; self.date = date; self.note = note
+    public init(kind: Kind, date: Day, note: String? = nil, outsideNormalCourse: Bool = false) {
+        self.kind = kind; self.date = date; self.note = note; self.outsideNormalCourse = outsideNormalCourse
     }
+
+    /// A breach of art. 10.2: encumbering the goods, or selling them outside the normal course of business.
+    public var breachesArticle10_2: Bool { kind == .pledged || (kind == .resold && outsideNormalCourse) }
+
+    /// The item is no longer at the client's premises after this event (returned, repossessed,
+    /// incorporated into another good, sold on).
+    public var removesFromPremises: Bool { kind == .returned || kind == .repossessed || kind == .incorporated || kind == .resold }
 }

@@ -12,7 +12,8 @@
 /// on in the normal course of business (3:86 BW); the ledger records these as item events.
 public struct OwnershipRule: Sendable {
     public var scope: OwnershipScope
-    /// Dates of written reminders and notices per invoice, which interrupt limitation (art. 3:317 BW).
+    /// Dates of written reminders and notices per invoice, which interrupt limitation (art. 3:317 BW);
+    /// for an invoice not named here, the letters recorded in the `ClientLedger` count.
     public var limitationInterruptions: [Int64: [Day]]
 
     public init(scope: OwnershipScope = .client, limitationInterruptions: [Int64: [Day]] = [:]) {
@@ -62,7 +63,9 @@ public struct OwnershipRule: Sendable {
 
     /// Item events that end the supplier's title whatever is paid (art. 5:14, 3:86 BW).
     private func titleLostByEvent(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
-        let losing = item.events.filter { ($0.kind == .incorporated || $0.kind == .resold) && $0.date <= date }
+        let losing = item.events.filter {
+            ($0.kind == .incorporated || ($0.kind == .resold && !$0.outsideNormalCourse)) && $0.date <= date
+        }
             .sorted { $0.date < $1.date }
         guard let event = losing.first else { return nil }
         let reason: OwnershipReason
@@ -76,6 +79,13 @@ public struct OwnershipRule: Sendable {
         return OwnershipVerdict(owner: .client, clientOwnsSince: event.date, reasons: [reason])
     }
 
+    /// Written demands interrupt limitation (art. 3:317 BW): those given to the rule, else the
+    /// letters recorded in the ledger.
+    func interruptions(of invoiceID: Int64, in ledger: ClientLedger) -> [Day] {
+        if let given = limitationInterruptions[invoiceID] { return given }
+        return (ledger.letters[invoiceID] ?? []).filter(\.kind.isWrittenDemand).map(\.sentOn)
+    }
+
     private func note(_ event: ItemEvent) -> String { event.note.map { " (\($0))" } ?? "" }
 
     /// The claims in the item's scope, each with the span during which it was open.
@@ -83,25 +93,13 @@ public struct OwnershipRule: Sendable {
                 on date: Day) -> [Claim] {
         let issued = ledger.invoices.filter { $0.issueDate <= date }
         let ownInvoices = Set(item.invoiceIDs)
-        let inScope: [ClientLedger.Invoice]
-        let scopeItems: [ClientLedger.DeliveredItem]
-        switch scope {
-        case .invoice:
-            inScope = issued.filter { ownInvoices.contains($0.id) }
-            scopeItems = [item]
-        case .agreement:
-            inScope = issued.filter { ownInvoices.contains($0.id) || ($0.agreementID != nil && $0.agreementID == item.agreementID) }
-            scopeItems = ledger.items.filter { $0.id == item.id || ($0.agreementID != nil && $0.agreementID == item.agreementID) }
-        case .client:
-            inScope = issued.filter { ownInvoices.contains($0.id) || $0.isGoods }
-            scopeItems = ledger.items
-        }
+        let (inScope, scopeItems) = scopeMembers(for: item, in: ledger, on: date)  // OwnershipRule+Scope.swift
         var claims: [Claim] = []
         for invoice in inScope {
             guard let balance = allocation.balance(of: invoice.id) else { continue }
             let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
                                                          isSaleOfGoods: invoice.isGoods,
-                                                         interruptions: limitationInterruptions[invoice.id] ?? [])
+                                                         interruptions: interruptions(of: invoice.id, in: ledger))
             claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date,
                                    isOwn: ownInvoices.contains(invoice.id)))
         }
