@@ -45,7 +45,7 @@ let package = Package(
             name: "TitleholdResources", path: "Resources", sources: ["ResourceLocator.swift"],
             resources: [
                 .copy("demo"), .copy("rates"), .copy("calendar"), .copy("gs1"), .copy("keyboard-layouts"),
-                .copy("scanners"), .copy("warranty"), .copy("templates"),
+                .copy("scanners"), .copy("warranty"), .copy("templates"), .copy("openapi"),
             ]),
 
         // MARK: Printable documents (Mustache templates in Resources/templates)

@@ -20,6 +20,8 @@ struct BenchmarkOptions {
     var profile = true
     /// Add the index the store lacks for relinking (`item_link(line_id)`) before loading.
     var addLineIndex = false
+    /// Write every sampled serial's report on several dates to this file, then stop.
+    var dumpVerdicts: String?
 
     static let usage = """
         usage: ledger-benchmark [--items N] [--db PATH] [--reuse] [--bulk-deliveries] [--deliver-sample N]
@@ -37,6 +39,7 @@ struct BenchmarkOptions {
           --no-profile         skip the breakdown of where `owned` spends its time
           --add-line-index     before loading, CREATE INDEX benchmark_item_link_line ON item_link(line_id): the store
                                lacks it, and relinking then scans item_link once per invoice line of the client
+          --dump-verdicts PATH write the reports of the sampled serials (3 scopes, 6 dates) as JSON lines, then stop
         """
 
     struct UsageError: Error, CustomStringConvertible {
@@ -69,6 +72,7 @@ struct BenchmarkOptions {
             case "--seed": options.seed = UInt64(try number(flag))
             case "--no-profile": options.profile = false
             case "--add-line-index": options.addLineIndex = true
+            case "--dump-verdicts": options.dumpVerdicts = try value(flag)
             case "--at":
                 let text = try value(flag)
                 guard let day = Day(iso: text) else { throw UsageError(description: "--at: '\(text)' is not a YYYY-MM-DD date") }

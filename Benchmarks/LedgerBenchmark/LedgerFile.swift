@@ -10,7 +10,7 @@ struct LedgerFile {
     var rowCounts: [(String, Int)] = []
 
     static let tables = ["client", "client_identifier", "agreement", "item", "item_link", "document", "document_line",
-                         "line_serial", "payment", "event"]
+                         "line_serial", "payment", "event", "client_slice"]
 
     static func remove(_ path: String) throws {
         for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {

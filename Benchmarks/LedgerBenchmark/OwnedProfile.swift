@@ -3,9 +3,9 @@ import LedgerStore
 import TitleholdApp
 import TitleholdCore
 
-/// Where an in-process `owned` spends its time: the two store reads it makes, the rule, the
-/// report; and within the reads, a GRDB read transaction and each statement, prepared per call
-/// and from GRDB's statement cache (as the store does since it caches them).
+/// Where an in-process `owned` spends its time: the store read it makes (item and stored client
+/// slice), the rule, the report; beside it the rebuild of the slice from its rows (what a look-up
+/// without a stored slice does), with each of its statements prepared per call and cached.
 struct OwnedProfile {
     struct Step {
         var name: String
@@ -27,12 +27,15 @@ struct OwnedProfile {
         }
 
         // The store API, step by step.
-        var lookups = Latencies(), itemsBySerial = Latencies(), clientLedgers = Latencies(), rule = Latencies(), report = Latencies()
+        var lookups = Latencies(), itemsBySerial = Latencies(), clientLedgers = Latencies(), storedSlices = Latencies()
+        var rule = Latencies(), report = Latencies()
         var ledgers: [ClientLedger] = []
+        var stored = 0
         for serial in serials { _ = try lookups.measure { try ledger.lookup(serial: serial) } }
         for (serial, item) in zip(serials, items) {
             _ = try itemsBySerial.measure { try ledger.items(serial: serial) }
             ledgers.append(try clientLedgers.measure { try ledger.clientLedger(clientID: item.clientID) })
+            if try storedSlices.measure({ try ledger.storedClientLedger(clientID: item.clientID) }) != nil { stored += 1 }
         }
         let ownershipRule = OwnershipRule(scope: .client)
         var verdicts: [OwnershipVerdict] = []
@@ -47,10 +50,12 @@ struct OwnedProfile {
             textLength += report.measure { OwnershipReport(item: item, verdict: verdict, at: at, scope: .client).text.count }
         }
         profile.steps.append(Step(name: "LedgerDatabase.lookup(serial:)", latencies: lookups,
-                                  note: "what report(serial:on:) reads: item + client ledger in one read transaction"))
+                                  note: "what report(serial:on:) reads: item + stored client slice, one statement, one read transaction"))
         profile.steps.append(Step(name: "  LedgerDatabase.items(serial:)", latencies: itemsBySerial, note: "alone, in its own read transaction"))
+        profile.steps.append(Step(name: "  LedgerDatabase.storedClientLedger(clientID:)", latencies: storedSlices,
+                                  note: "alone, in its own read transaction: fetch the slice blob + decode (\(stored) of \(items.count) stored)"))
         profile.steps.append(Step(name: "  LedgerDatabase.clientLedger(clientID:)", latencies: clientLedgers,
-                                  note: "alone, in its own read transaction: 6 statements"))
+                                  note: "the slice rebuilt from the rows (6 statements), as a look-up does only without a stored slice"))
         profile.steps.append(Step(name: "OwnershipRule.verdict (scope client)", latencies: rule, note: "in memory"))
         profile.steps.append(Step(name: "OwnershipReport init + .text", latencies: report, note: "in memory"))
 

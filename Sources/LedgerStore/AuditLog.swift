@@ -150,10 +150,14 @@ extension LedgerDatabase {
     }
 
     /// Runs `body` in one write transaction; `record` appends events in the same transaction.
+    /// Before the transaction commits, the stored ledger slices of the clients whose rows `body`
+    /// changed are rebuilt (`ClientSlice`), so every committed state has them right.
     func change<T>(_ context: ChangeContext, _ body: (Database, _ record: (AuditLog.Entry) throws -> Void) throws -> T) throws -> T {
         let instant = now()
         return try writer.write { db in
-            try body(db) { entry in try AuditLog.append(entry, context: context, at: instant, in: db) }
+            let result = try body(db) { entry in try AuditLog.append(entry, context: context, at: instant, in: db) }
+            try ClientSlice.refreshDirty(in: db)
+            return result
         }
     }
 }

@@ -77,13 +77,16 @@ extension LedgerDatabase {
     /// Records an event of an item (returned, incorporated, resold, pledged, waived...).
     public func recordItemEvent(serial: String, _ event: ItemEvent, context: ChangeContext) throws {
         try change(context) { db, record in
-            let ids = try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE serial = ?", arguments: [Delivery.normalise(serial: serial)])
-            guard let id = ids.first else { throw LedgerError("no item with serial \(serial) in the ledger") }
-            guard ids.count == 1 else { throw LedgerError("serial \(serial) is ambiguous: \(ids.count) items carry it") }
-            try db.execute(sql: "INSERT INTO item_event (item_id, kind, date, note) VALUES (?, ?, ?, ?)",
-                           arguments: [id, event.kind.rawValue, event.date.description, event.note])
+            let id = try Self.uniqueItem(serial: serial, in: db)
+            let delivered = try String.fetchOne(db, sql: "SELECT delivered_on FROM item WHERE id = ?", arguments: [id])
+            if let delivered, event.date.description < delivered {
+                throw LedgerError("item \(serial) was delivered on \(delivered); a \(event.kind.rawValue) event on \(event.date) cannot come before it")
+            }
+            try db.execute(sql: "INSERT INTO item_event (item_id, kind, date, note, outside_normal_course) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [id, event.kind.rawValue, event.date.description, event.note, event.outsideNormalCourse])
             var details = ["kind": event.kind.rawValue, "date": event.date.description]
             if let note = event.note { details["note"] = note }
+            if event.outsideNormalCourse { details["outside_normal_course"] = "true" }
             try record(AuditLog.Entry(action: "item.event", subject: serial, details: details))
         }
     }

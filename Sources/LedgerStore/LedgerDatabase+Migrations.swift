@@ -175,6 +175,115 @@ extension LedgerDatabase {
                                       endToEnd: row["end_to_end_id"], remittance: row["remittance"], in: db)
             }
         }
+        migrator.registerMigration("v3-dunning-status-warranty") { db in
+            // Letters sent (art. 13.4), the client's insolvency status history (art. 63a/241a/376 Fw),
+            // notices to the tax collector (art. 22bis Iw), warranties looked up at the vendor
+            // (art. 18), and whether a resale was outside the normal course of business (art. 10.2).
+            try db.execute(sql: """
+                CREATE TABLE letter (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    invoice_id INTEGER NOT NULL REFERENCES document(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('reminder-1', 'reminder-2', 'notice-of-default', 'handed-to-collections')),
+                    sent_on TEXT NOT NULL,
+                    origin TEXT NOT NULL CHECK (origin IN ('titlehold', 'external')),
+                    principal_cents INTEGER,
+                    interest_cents INTEGER,
+                    costs_cents INTEGER,
+                    term_ends_on TEXT,
+                    file_name TEXT,
+                    UNIQUE (invoice_id, kind, sent_on)
+                );
+                CREATE INDEX letter_client ON letter(client_id, invoice_id, kind, sent_on);
+
+                CREATE TABLE client_status (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    status TEXT NOT NULL CHECK (status IN ('normal', 'difficulties', 'bankrupt', 'surseance', 'whoa')),
+                    since TEXT NOT NULL,
+                    cooling_off_until TEXT,
+                    note TEXT,
+                    recorded_on TEXT NOT NULL
+                );
+                CREATE INDEX client_status_client ON client_status(client_id, since);
+
+                CREATE TABLE tax_notice (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    sent_on TEXT NOT NULL,
+                    note TEXT,
+                    UNIQUE (client_id, sent_on)
+                );
+
+                CREATE TABLE warranty (
+                    id INTEGER PRIMARY KEY,
+                    item_id INTEGER NOT NULL REFERENCES item(id),
+                    valid_from TEXT,
+                    valid_until TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    recorded_on TEXT NOT NULL
+                );
+                CREATE INDEX warranty_item ON warranty(item_id);
+
+                ALTER TABLE item_event ADD COLUMN outside_normal_course INTEGER NOT NULL DEFAULT 0;
+                """)
+        }
+        migrator.registerMigration("v4-client-slices") { db in
+            // Each client's ledger slice stored, kept right by triggers and rebuilt at the end of
+            // every write (ClientSlice.swift), so `owned` reads one row (issue 2, Speed).
+            try db.execute(sql: ClientSlice.schema)
+            try ClientSlice.rebuildAll(in: db)
+        }
+        migrator.registerMigration("v5-pickups") { db in
+            // Pickup notices sent to clients and planned visits (art. 10.3, 4.2). A visit keeps the
+            // planner's whole visit as JSON, so planning again keeps its id; repossessed items are
+            // item events (kind 'repossessed', note 'visit <id>').
+            try db.execute(sql: """
+                CREATE TABLE pickup_notice (
+                    id INTEGER PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    sent_on TEXT NOT NULL,
+                    file_name TEXT,
+                    UNIQUE (client_id, sent_on)
+                );
+                CREATE TABLE pickup_visit (
+                    id TEXT PRIMARY KEY,
+                    client_id INTEGER NOT NULL REFERENCES client(id),
+                    date TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('planned', 'closed')),
+                    outcome TEXT CHECK (outcome IN ('all-collected', 'some-not-found', 'access-refused')),
+                    closed_on TEXT,
+                    note TEXT,
+                    plan_json TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX item_event_repossessed ON item_event(note) WHERE kind = 'repossessed';
+                """)
+        }
+        migrator.registerMigration("v6-access") { db in
+            // Users of the service, bearer tokens and sign-in sessions (issue 6, Access). Secrets are
+            // stored only as hashes: bcrypt for passwords, SHA-256 for random tokens and session ids.
+            try db.execute(sql: """
+                CREATE TABLE user_account (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL,
+                    password_hash TEXT NOT NULL,
+                    created_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE api_token (
+                    id INTEGER PRIMARY KEY,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    user_name TEXT NOT NULL REFERENCES user_account(name) ON DELETE CASCADE,
+                    label TEXT,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                CREATE TABLE user_session (
+                    id_hash TEXT PRIMARY KEY,
+                    user_name TEXT NOT NULL REFERENCES user_account(name) ON DELETE CASCADE,
+                    expires_at TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

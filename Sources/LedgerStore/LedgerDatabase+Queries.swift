@@ -53,25 +53,60 @@ extension LedgerDatabase {
     public func items(serial: String) throws -> [ItemRecord] {
         try writer.read { db in
             try Row.fetchAll(db.cachedStatement(sql: LookupSQL.itemBySerial),
-                             arguments: [Delivery.normalise(serial: serial)]).map(Self.itemRecord)
+                             arguments: [Delivery.normalise(serial: serial)]).map { Self.itemRecord($0) }
         }
     }
 
-    /// The items carrying `serial` and, when exactly one does, its client's ledger slice — read in
-    /// one read transaction, so the answer is consistent and the look-up is one round trip.
+    /// The items carrying `serial` and, when exactly one does, its client's ledger slice, as of one
+    /// moment of the ledger.
+    ///
+    /// The slice is the stored snapshot (`ClientSlice`), read by the same single statement as the
+    /// item — one statement reads one consistent state, so it runs without an explicit read
+    /// transaction (`unsafeRead`: no BEGIN/COMMIT round). Only when no snapshot is stored is the
+    /// whole look-up done again in a read transaction, rebuilding the slice from the rows; both
+    /// give the same value.
     public func lookup(serial: String, gtin: String? = nil) throws -> (items: [ItemRecord], ledger: ClientLedger?) {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db.cachedStatement(sql: LookupSQL.itemBySerial),
-                                        arguments: [Delivery.normalise(serial: serial)])
-            var items = rows.map(Self.itemRecord)
-            var kinds = rows.map { ClientKind(rawValue: $0["client_kind"] as String) ?? .business }
-            if let gtin, let wanted = normaliseGTIN(gtin) {
-                let keep = items.indices.filter { items[$0].gtin == wanted }
-                items = keep.map { items[$0] }; kinds = keep.map { kinds[$0] }
-            }
-            guard items.count == 1 else { return (items, nil) }
-            return (items, try Self.clientLedger(clientID: items[0].clientID, kind: kinds[0], in: db))
+        let normalised = Delivery.normalise(serial: serial)
+        if let answer = try writer.unsafeRead({ db in try Self.lookup(serial: normalised, gtin: gtin, rebuilding: false, in: db) }) {
+            return answer
         }
+        return try writer.read { db in
+            // With `rebuilding: true` there is always an answer.
+            try Self.lookup(serial: normalised, gtin: gtin, rebuilding: true, in: db) ?? ([], nil)
+        }
+    }
+
+    /// The look-up on `db`; `nil` when one item matched, its slice is not stored and `rebuilding` is false.
+    static func lookup(serial: String, gtin: String?, rebuilding: Bool, in db: Database) throws
+        -> (items: [ItemRecord], ledger: ClientLedger?)?
+    {
+        var items: [ItemRecord] = []
+        var kinds: [ClientKind] = []
+        var stored: [ClientLedger?] = []
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemWithSliceBySerial), arguments: [serial])
+        while let row = try rows.next() {
+            items.append(Self.itemRecord(positional: row))
+            kinds.append(ClientKind(rawValue: row[9] as String) ?? .business)
+            stored.append(try row.withUnsafeData(atIndex: 12) { data in
+                data.flatMap { $0.withUnsafeBytes(ClientSliceCodec.decode) }
+            })
+        }
+        if let gtin, let wanted = normaliseGTIN(gtin) {
+            let keep = items.indices.filter { items[$0].gtin == wanted }
+            items = keep.map { items[$0] }; kinds = keep.map { kinds[$0] }; stored = keep.map { stored[$0] }
+        }
+        guard items.count == 1 else { return (items, nil) }
+        if let ledger = stored[0] { return (items, ledger) }
+        guard rebuilding else { return nil }
+        return (items, try Self.clientLedger(clientID: items[0].clientID, kind: kinds[0], in: db))
+    }
+
+    /// An `ItemRecord` from the columns of `LookupSQL.itemColumns`, by position (the hot path).
+    static func itemRecord(positional row: Row) -> ItemRecord {
+        let gtin: String = row[2]
+        return ItemRecord(id: row[0], serial: row[1], gtin: gtin.isEmpty ? nil : gtin, name: row[3], rawScan: row[4],
+                          deliveredOn: Day(iso: row[5] as String) ?? Day(ordinal: 0), clientID: row[6], clientKey: row[7],
+                          clientName: row[8], agreementID: row[10], agreement: row[11])
     }
 
     /// All items, or one client's, in delivery order.
@@ -84,7 +119,7 @@ extension LedgerDatabase {
                 sql += " WHERE item.client_id = ?"; args += [id]
             }
             sql += " ORDER BY item.client_id, item.delivered_on, item.id"
-            return try Row.fetchAll(db, sql: sql, arguments: args).map(Self.itemRecord)
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { Self.itemRecord($0) }
         }
     }
 
@@ -136,7 +171,13 @@ extension LedgerDatabase {
         let eventRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemEventsOfClient), arguments: [clientID])
         while let row = try eventRows.next() {
             guard let kind = ItemEvent.Kind(rawValue: row[1]), let date = Day(iso: row[2] as String) else { continue }
-            events[row[0], default: []].append(ItemEvent(kind: kind, date: date, note: row[3]))
+            events[row[0], default: []].append(ItemEvent(kind: kind, date: date, note: row[3], outsideNormalCourse: row[4]))
+        }
+        var letters: [Int64: [DunningLetter]] = [:]
+        let letterRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.lettersOfClient), arguments: [clientID])
+        while let row = try letterRows.next() {
+            guard let kind = DunningLetter.Kind(rawValue: row[1]), let sent = Day(iso: row[2] as String) else { continue }
+            letters[row[0], default: []].append(DunningLetter(kind: kind, sentOn: sent))
         }
         var items: [ClientLedger.DeliveredItem] = []
         let itemRows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemsOfClient), arguments: [clientID])
@@ -145,9 +186,10 @@ extension LedgerDatabase {
             let link: Int64? = row[4]
             items.append(ClientLedger.DeliveredItem(
                 id: id, serial: row[1], agreementID: row[2], deliveredOn: Day(iso: row[3] as String) ?? Day(ordinal: 0),
-                invoiceIDs: link.map { [$0] } ?? [], events: events[id] ?? []))
+                invoiceIDs: link.map { [$0] } ?? [], events: events[id] ?? [], value: (row[5] as Int64?).map { Cents($0) }))
         }
-        return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments, items: items)
+        return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments, items: items,
+                            letters: letters)
     }
 
     /// Payments kept because they matched no client (`titlehold payments unmatched`).

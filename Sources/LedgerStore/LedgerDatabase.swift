@@ -10,6 +10,8 @@ public final class LedgerDatabase: Sendable {
     let writer: any DatabaseWriter
     /// The clock used for event timestamps; injected so tests control it.
     let now: @Sendable () -> Date
+    /// The database file (`nil` for an in-memory ledger): the service keeps letters beside it.
+    public let path: String?
 
     /// Opens (creating when needed) the ledger at `path`, in WAL mode with foreign keys on.
     public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> LedgerDatabase {
@@ -24,7 +26,7 @@ public final class LedgerDatabase: Sendable {
             try db.execute(sql: "PRAGMA mmap_size = 2147483648")
         }
         let pool = try DatabasePool(path: path, configuration: config)
-        return try LedgerDatabase(writer: pool, now: now)
+        return try LedgerDatabase(writer: pool, now: now, path: path)
     }
 
     /// An in-memory ledger (tests, benchmarks).
@@ -34,9 +36,10 @@ public final class LedgerDatabase: Sendable {
         return try LedgerDatabase(writer: DatabaseQueue(configuration: config), now: now)
     }
 
-    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date) throws {
+    init(writer: any DatabaseWriter, now: @escaping @Sendable () -> Date, path: String? = nil) throws {
         self.writer = writer
         self.now = now
+        self.path = path
         try Self.migrator.migrate(writer)
     }
 

@@ -12,6 +12,14 @@ public enum LookupSQL {
         JOIN agreement ON agreement.id = item.agreement_id WHERE item.serial = ?
         """
 
+    /// `itemBySerial` with the client's stored ledger slice (`ClientSlice`; NULL when none is
+    /// stored): what `owned` reads, one statement. The columns are read by position.
+    public static let itemWithSliceBySerial = """
+        SELECT \(itemColumns), client_slice.data FROM item JOIN client ON client.id = item.client_id
+        JOIN agreement ON agreement.id = item.agreement_id LEFT JOIN client_slice ON client_slice.client_id = item.client_id
+        WHERE item.serial = ?
+        """
+
     public static let clientKind = "SELECT kind FROM client WHERE id = ?"
 
     /// An invoice is a goods invoice when its agreement is of kind goods (set by hand, or inferred:
@@ -35,22 +43,29 @@ public enum LookupSQL {
 
     public static let paymentsOfClient = "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?"
 
-    /// Items with the invoice each is linked to (an item has at most one link).
+    /// Items with the invoice each is linked to (an item has at most one link) and the linked
+    /// line's price per unit.
     public static let itemsOfClient = """
-        SELECT item.id, item.serial, item.agreement_id, item.delivered_on, item_link.document_id
-        FROM item LEFT JOIN item_link ON item_link.item_id = item.id WHERE item.client_id = ?
+        SELECT item.id, item.serial, item.agreement_id, item.delivered_on, item_link.document_id,
+               document_line.amount_cents / MAX(COALESCE(document_line.whole_units, 1), 1) AS value_cents
+        FROM item LEFT JOIN item_link ON item_link.item_id = item.id
+        LEFT JOIN document_line ON document_line.id = item_link.line_id
+        WHERE item.client_id = ?
         """
 
     public static let itemEventsOfClient = """
-        SELECT item_event.item_id, item_event.kind, item_event.date, item_event.note FROM item_event
-        JOIN item ON item.id = item_event.item_id WHERE item.client_id = ?
+        SELECT item_event.item_id, item_event.kind, item_event.date, item_event.note, item_event.outside_normal_course
+        FROM item_event JOIN item ON item.id = item_event.item_id WHERE item.client_id = ?
         """
 
-    /// The statements one `owned` look-up runs, by name, for profiling; the first takes the serial,
-    /// the others the client id.
+    /// Dunning letters recorded for the client's invoices (art. 13.4).
+    public static let lettersOfClient = "SELECT invoice_id, kind, sent_on FROM letter WHERE client_id = ?"
+
+    /// The statements that rebuild a client's slice from its rows (a look-up runs them only when
+    /// no slice is stored), by name, for profiling; the first takes the serial, the others the client id.
     public static let ownedStatements: [(name: String, sql: String)] = [
         ("item by serial", itemBySerial), ("documents of client", documentsOfClient),
         ("payments of client", paymentsOfClient), ("items of client with links", itemsOfClient),
-        ("item events of client", itemEventsOfClient),
+        ("item events of client", itemEventsOfClient), ("letters of client", lettersOfClient),
     ]
 }

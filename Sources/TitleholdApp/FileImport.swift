@@ -8,15 +8,26 @@ public enum FileImport {
     public static func invoices(paths: [String]) throws -> [ParsedFile<ImportedDocument>] {
         try paths.map { path in
             let (name, data) = try read(path)
-            return ParsedFile(fileName: name, sha256: sha256Hex(data), content: try UBLReader.read(data, fileName: name))
+            return try invoice(named: name, data: data)
         }
     }
 
     public static func statements(paths: [String]) throws -> [ParsedFile<[StatementEntry]>] {
         try paths.map { path in
             let (name, data) = try read(path)
-            return ParsedFile(fileName: name, sha256: sha256Hex(data), content: try CAMT053Reader.read(data, fileName: name))
+            return try statement(named: name, data: data)
         }
+    }
+
+    /// A UBL file received other than from disk (an upload to the service): parsed the same way,
+    /// with its SHA-256, so the event log records the file the same as `titlehold import`.
+    public static func invoice(named name: String, data: Data) throws -> ParsedFile<ImportedDocument> {
+        ParsedFile(fileName: name, sha256: sha256Hex(data), content: try UBLReader.read(data, fileName: name))
+    }
+
+    /// A camt.053 file received other than from disk (an upload to the service).
+    public static func statement(named name: String, data: Data) throws -> ParsedFile<[StatementEntry]> {
+        ParsedFile(fileName: name, sha256: sha256Hex(data), content: try CAMT053Reader.read(data, fileName: name))
     }
 
     /// Files larger than this are refused: no real e-invoice or day statement comes near it.

@@ -17,6 +17,11 @@ public struct OwnershipReport: Sendable, Encodable, Equatable {
     public var agreement: String
     public var deliveredOn: Day
     public var risk: Risk
+    /// Where the item is: "client" (on the client's premises), or "supplier" once it was returned
+    /// or repossessed — then it no longer counts among the client's items.
+    public var heldBy: String
+    /// The day it came back to the supplier (returned or repossessed), if it did.
+    public var backSince: Day?
     public var reasons: [Reason]
 
     /// Art. 11.1–2: risk of loss, theft and damage passes to the client on delivery.
@@ -38,7 +43,10 @@ public struct OwnershipReport: Sendable, Encodable, Equatable {
         public var text: String
     }
 
-    public init(item: ItemRecord, verdict: OwnershipVerdict, at: Day, scope: OwnershipScope) {
+    public init(item: ItemRecord, verdict: OwnershipVerdict, at: Day, scope: OwnershipScope, events: [ItemEvent] = []) {
+        let back = events.filter { ($0.kind == .returned || $0.kind == .repossessed) && $0.date <= at }.map(\.date).min()
+        heldBy = back == nil ? "client" : "supplier"
+        backSince = back
         serial = item.serial; gtin = item.gtin; name = item.name
         owner = verdict.owner.rawValue
         clientOwnsSince = verdict.clientOwnsSince
@@ -70,6 +78,7 @@ public struct OwnershipReport: Sendable, Encodable, Equatable {
         }
         lines.append("  client: \(client)\(clientName.map { " (\($0))" } ?? ""), agreement \(agreement), delivered \(deliveredOn)")
         lines.append("  risk: \(risk.text)")
+        if let backSince { lines.append("  back with the supplier since \(backSince) (returned or repossessed)") }
         lines.append("  because (scope: \(scope)):")
         for reason in reasons { lines.append("  - \(reason.text) [art. \(reason.article)]") }
         return lines.joined(separator: "\n")
@@ -102,7 +111,7 @@ public struct OwnershipService: Sendable {
             ?? ClientLedger.DeliveredItem(id: item.id, serial: item.serial, agreementID: item.agreementID,
                                           deliveredOn: item.deliveredOn, invoiceIDs: [])
         let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, on: date)
-        return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope)
+        return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: delivered.events)
     }
 
     /// Reports for all items (or one client's), optionally only those with the given owner.

@@ -60,7 +60,8 @@ struct Agreements: ParsableCommand {
 
 /// `titlehold clients set-kind ID business|consumer`
 struct Clients: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Clients.", subcommands: [SetKind.self])
+    static let configuration = CommandConfiguration(
+        abstract: "Clients.", subcommands: [SetKind.self, Status.self, TaxNotice.self])
 
     struct SetKind: ParsableCommand {
         static let configuration = CommandConfiguration(

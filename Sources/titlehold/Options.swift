@@ -1,4 +1,5 @@
 import ArgumentParser
+import Documents
 import Foundation
 import Importers
 import LedgerStore
@@ -72,6 +73,10 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as LedgerError {
         throw CLIError(error.message)
     } catch let error as ImportError {
+        throw CLIError(error.description)
+    } catch let error as RuleBookError {
+        throw CLIError(error.description)
+    } catch let error as DocumentError {
         throw CLIError(error.description)
     }
 }

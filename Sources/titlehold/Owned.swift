@@ -24,6 +24,13 @@ struct Owned: ParsableCommand {
 
 /// `titlehold items`: every item with its owner.
 struct Items: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Delivered items: list them with their owner (default), or record what happened to one.",
+        subcommands: [List.self, Event.self], defaultSubcommand: List.self)
+}
+
+extension Items {
+  struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List delivered items with their owner on a date.")
 
     @Option(name: .long, help: "Only this client's items.") var client: String?
@@ -42,7 +49,9 @@ struct Items: ParsableCommand {
         for r in reports {
             let since = r.clientOwnsSince.map { " since \($0)" } ?? ""
             let why = r.reasons.first?.text ?? ""
-            print("\(r.serial)\t\(r.client)\t\(r.agreement)\t\(r.deliveredOn)\t\(r.owner)\(since)\t\(why)")
+            let back = r.backSince.map { " (back with the supplier since \($0))" } ?? ""
+            print("\(r.serial)\t\(r.client)\t\(r.agreement)\t\(r.deliveredOn)\t\(r.owner)\(since)\(back)\t\(why)")
         }
     }
+  }
 }

@@ -89,7 +89,9 @@ import TitleholdCore
 
     @Test func appliedMigrationsAreNamed() throws {
         let (ledger, _) = try temporaryLedger()
-        #expect(try ledger.appliedMigrations() == ["v1-ledger", "v2-lookup-speed"])
+        #expect(try ledger.appliedMigrations() == [
+            "v1-ledger", "v2-lookup-speed", "v3-dunning-status-warranty", "v4-client-slices", "v5-pickups", "v6-access",
+        ])
     }
 }
 

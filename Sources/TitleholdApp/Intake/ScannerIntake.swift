@@ -2,7 +2,7 @@ import Foundation
 import ScannerDriver
 import TitleholdResources
 
-/// Feeds an intake session from USB scanners read through libusb: every scanner plugged in (or
+/// Feeds a scanning session (intake, or pickups at the door) from USB scanners read through libusb: every scanner plugged in (or
 /// the one `--device` names) is read, each with its own decoder, picked up again after a replug.
 public struct ScannerIntake {
     public var device: String?
@@ -32,7 +32,7 @@ public struct ScannerIntake {
         }
     }
 
-    public func run(runner: IntakeRunner, report: (IntakeRunner.Acknowledgement) -> Void) throws {
+    public func run(runner: some ScanSession, report: (ScanAcknowledgement) -> Void) throws {
         let keyboardLayout = try ReportDecoder.layout(named: layout, in: ResourceLocator.url("keyboard-layouts"))
         let selectors = try device.map { [try USBDeviceSelector(parsing: $0)] } ?? []
         let table = try ScannerTable.load(from: ResourceLocator.url("scanners/scanners.tsv"))
@@ -43,43 +43,25 @@ public struct ScannerIntake {
         }
         defer { watcher.stop(); context.close() }
         try watcher.start()
-        var decoders: [String: ReportDecoder] = [:]
-        var bootKeyboards = Set<String>()
+        var decoders = ScannerDecoders(layout: keyboardLayout, suffix: suffix)
         while !runner.isEnded {
             guard let event = queue.pop(timeout: idleExit) else { return }
-            switch event {
-            case .attached(let info):
-                if info.match.interface.isBootKeyboard { bootKeyboards.insert(info.name) }
-                if decoders[info.name] == nil { decoders[info.name] = ReportDecoder(reportDescriptor: info.reportDescriptor, layout: keyboardLayout, suffix: suffix) }
-                FileHandle.standardError.write(Data("scanner \(info.name) (\(info.device.vidPid)) attached\n".utf8))
+            switch decoders.handle(event) {
+            case .attached(let name, let vidPid):
+                FileHandle.standardError.write(Data("scanner \(name) (\(vidPid)) attached\n".utf8))
             case .detached(let name, let reason):
                 FileHandle.standardError.write(Data("scanner \(name) detached: \(reason)\n".utf8))
             case .failed(let name, let error):
                 FileHandle.standardError.write(Data("scanner \(name) could not be read: \(error)\n".utf8))
-            case .report(let r):
-                guard var decoder = decoders[r.scanner] else { continue }
-                let output = decoder.decode(r.bytes)
-                decoders[r.scanner] = decoder
-                switch output {
-                case .nothing: break
-                case .scan(let text):
-                    let ack = runner.handle(text)
-                    report(ack)
-                    // A visible acknowledgement on the scanner where it has one: a boot keyboard's
-                    // LED output report (Num Lock on, then off). Only after the item is on disk.
-                    // HID POS beep commands are vendor-specific and not sent.
-                    if ack.status == "accepted", bootKeyboards.contains(r.scanner) {
-                        try? watcher.sendOutputReport([0x01], reportID: 0, to: r.scanner)
-                        try? watcher.sendOutputReport([0x00], reportID: 0, to: r.scanner)
-                    }
-                case .rejected(let reason):
-                    report(IntakeRunner.Acknowledgement(status: "rejected", serial: nil, gtin: nil,
-                                                        agreement: runner.session.agreement,
-                                                        message: "scanner \(r.scanner): \(reason); scan again",
-                                                        accepted: runner.acceptedCount))
-                }
-                if let count, runner.acceptedCount >= count { return }
+            case .nothing: break
+            case .scan(let name, let text):
+                let ack = runner.handle(text)
+                report(ack)
+                if ack.status == "accepted" { decoders.acknowledge(name, on: watcher) }
+            case .rejected(let name, let reason):
+                report(runner.rejection("scanner \(name): \(reason); scan again"))
             }
+            if let count, runner.acceptedCount >= count { return }
         }
     }
 }

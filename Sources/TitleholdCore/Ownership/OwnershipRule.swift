@@ -34,30 +34,36 @@ public struct OwnershipRule: Sendable {
         let allocation = PaymentAllocation(ledger, asOf: date)
         // The item's own claims first, so the first reason printed is about the item itself.
         let claims = self.claims(for: item, in: ledger, allocation: allocation, on: date)
-            .enumerated().sorted { ($0.element.isOwn ? 0 : 1, $0.offset) < ($1.element.isOwn ? 0 : 1, $1.offset) }
-            .map(\.element)
-        let waiver = item.events.filter { $0.kind == .waived && $0.date <= date }.map(\.date).min()
+        var waiver: Day?
+        for event in item.events where event.kind == .waived && event.date <= date {
+            waiver = min(waiver ?? event.date, event.date)
+        }
 
         // Candidate moments at which the condition may have been fulfilled: delivery, and every
         // day a claim in scope closed. The first one at which no claim is open is the moment.
-        var candidates = Set(claims.compactMap(\.closedOn).filter { $0 >= item.deliveredOn && $0 <= date })
-        candidates.insert(item.deliveredOn)
-        if let waiver { candidates.insert(max(waiver, item.deliveredOn)) }
-        for moment in candidates.sorted() {
+        var candidates: [Day] = [item.deliveredOn]
+        for claim in claims {
+            if let closed = claim.closedOn, closed >= item.deliveredOn, closed <= date { candidates.append(closed) }
+        }
+        if let waiver { candidates.append(max(waiver, item.deliveredOn)) }
+        candidates.sort()
+        var previous: Day?
+        for moment in candidates where moment != previous {
+            previous = moment
             if let waiver, waiver <= moment {
                 return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: [
                     OwnershipReason(kind: .waived, article: "3:92(3) BW", date: waiver,
                                     text: "the supplier waived its retention of title on \(waiver)")
                 ])
             }
-            let open = claims.filter { $0.isOpen(on: moment) }
-            if open.isEmpty {
+            if !claims.contains(where: { $0.isOpen(on: moment) }) {
                 let closing = claims.filter { $0.closedOn == moment }
                 let reasons = closing.isEmpty ? claims.compactMap(\.closingReason) : closing.compactMap(\.closingReason)
                 return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
             }
         }
-        let reasons = claims.filter { $0.isOpen(on: date) }.map(\.openReason)
+        var reasons: [OwnershipReason] = []
+        for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason) }
         return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
     }
 
@@ -88,26 +94,32 @@ public struct OwnershipRule: Sendable {
 
     private func note(_ event: ItemEvent) -> String { event.note.map { " (\($0))" } ?? "" }
 
-    /// The claims in the item's scope, each with the span during which it was open.
+    /// The claims in the item's scope, each with the span during which it was open: the item's
+    /// own claims first, then the others, each group in ledger order (invoices, then items).
     func claims(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, allocation: PaymentAllocation,
                 on date: Day) -> [Claim] {
-        let issued = ledger.invoices.filter { $0.issueDate <= date }
-        let ownInvoices = Set(item.invoiceIDs)
         let (inScope, scopeItems) = scopeMembers(for: item, in: ledger, on: date)  // OwnershipRule+Scope.swift
         var claims: [Claim] = []
-        for invoice in inScope {
-            guard let balance = allocation.balance(of: invoice.id) else { continue }
-            let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
-                                                         isSaleOfGoods: invoice.isGoods,
-                                                         interruptions: interruptions(of: invoice.id, in: ledger))
-            claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date,
-                                   isOwn: ownInvoices.contains(invoice.id)))
-        }
-        let invoiceByID = Dictionary(issued.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for other in scopeItems where other.deliveredOn <= date && !other.wentBack(on: date) {
-            // Until its first invoice is issued, a delivered item's price is an open claim of its own.
-            let firstInvoice = other.invoiceIDs.compactMap { invoiceByID[$0]?.issueDate }.min()
-            claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: other.id == item.id))
+        claims.reserveCapacity(inScope.count + scopeItems.count)
+        // Two passes, the item's own claims in the first, so no claim is copied into order later.
+        for ownPass in [true, false] {
+            for invoice in inScope where item.invoiceIDs.contains(invoice.id) == ownPass {
+                guard let balance = allocation.balance(of: invoice.id) else { continue }
+                let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
+                                                             isSaleOfGoods: invoice.isGoods,
+                                                             interruptions: interruptions(of: invoice.id, in: ledger))
+                claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date, isOwn: ownPass))
+            }
+            for other in scopeItems where (other.id == item.id) == ownPass && other.deliveredOn <= date && !other.wentBack(on: date) {
+                // Until its first invoice is issued, a delivered item's price is an open claim of its own.
+                var firstInvoice: Day?
+                for id in other.invoiceIDs {
+                    // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
+                    guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
+                    firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
+                }
+                claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: ownPass))
+            }
         }
         return claims
     }

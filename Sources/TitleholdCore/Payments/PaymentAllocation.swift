@@ -39,75 +39,85 @@ public struct PaymentAllocation: Sendable {
     public private(set) var applied: [Int64: [(invoiceID: Int64, amount: Cents)]]
 
     /// Allocates every payment and credit note of `ledger` booked on or before `date`.
+    ///
+    /// `owned` runs this for every question, so it works on arrays by invoice position (a client
+    /// has a dozen invoices: a linear search beats hashing) and builds the dictionaries once at
+    /// the end. Invoice ids are unique within a ledger (they are the store's keys).
     public init(_ ledger: ClientLedger, asOf date: Day) {
-        var balances: [Int64: Balance] = [:]
+        // The invoices issued by `date`, by position.
+        var issued: [ClientLedger.Invoice] = []
+        var state: [Balance] = []
+        issued.reserveCapacity(ledger.invoices.count)
+        state.reserveCapacity(ledger.invoices.count)
         for invoice in ledger.invoices where invoice.issueDate <= date {
-            balances[invoice.id] = Balance(invoiceID: invoice.id, payable: invoice.payable)
+            issued.append(invoice)
+            state.append(Balance(invoiceID: invoice.id, payable: invoice.payable))
         }
-        let invoicesByID = Dictionary(ledger.invoices.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        func position(of id: Int64) -> Int? { state.firstIndex { $0.invoiceID == id } }
+        // Art. 6:43(2) BW: a payment naming no invoice goes to those due first, then the oldest.
+        // Ordering by (due date, issue date, number) puts every invoice due on the payment day
+        // before every one not yet due, so one order serves all payment days.
+        let byDue = issued.indices.sorted { a, b in
+            (issued[a].dueDate, issued[a].issueDate, issued[a].number) < (issued[b].dueDate, issued[b].issueDate, issued[b].number)
+        }
         var credit = Cents.zero
-        var applied: [Int64: [(Int64, Cents)]] = [:]
+        var applied: [Int64: [(invoiceID: Int64, amount: Cents)]] = [:]
 
         // One timeline of credit notes and payments; on the same day credit notes go first
         // (they reduce the debt itself), then payments in the order the bank booked them.
-        enum Event { case credit(ClientLedger.CreditNote), payment(ClientLedger.Payment) }
         let credits = ledger.creditNotes.filter { $0.issueDate <= date }
             .sorted { ($0.issueDate, $0.number) < ($1.issueDate, $1.number) }
         let payments = ledger.payments.filter { $0.bookingDate <= date }
             .sorted { ($0.bookingDate, $0.id) < ($1.bookingDate, $1.id) }
-        var events: [(Day, Int, Event)] = credits.map { ($0.issueDate, 0, .credit($0)) }
-        events += payments.map { ($0.bookingDate, 1, .payment($0)) }
-        events.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-
-        for (day, _, event) in events {
-            switch event {
-            case .credit(let note):
-                guard let id = note.invoiceID, var balance = balances[id] else {
+        var nextCredit = 0, nextPayment = 0
+        while nextCredit < credits.count || nextPayment < payments.count {
+            if nextCredit < credits.count,
+               nextPayment == payments.count || credits[nextCredit].issueDate <= payments[nextPayment].bookingDate {
+                let note = credits[nextCredit]
+                nextCredit += 1
+                guard let id = note.invoiceID, let p = position(of: id) else {
                     credit = credit + note.amount
                     continue
                 }
-                let before = balance.outstanding
-                balance.credited = balance.credited + note.amount
+                let before = state[p].outstanding
+                state[p].credited = state[p].credited + note.amount
                 // A credit note larger than what is open leaves the excess as a credit.
                 if note.amount > before { credit = credit + (note.amount - before) }
-                if balance.outstanding == .zero, balance.settledOn == nil {
-                    balance.settledOn = day
-                    balance.settledBy = .creditNote(number: note.number)
+                if state[p].outstanding == .zero, state[p].settledOn == nil {
+                    state[p].settledOn = note.issueDate
+                    state[p].settledBy = .creditNote(number: note.number)
                 }
-                balances[id] = balance
-            case .payment(let payment):
-                var remaining = payment.amount
-                var targets: [Int64]
-                if let named = payment.invoiceID, balances[named] != nil {
-                    targets = [named]
-                } else {
-                    targets = balances.values
-                        .filter { $0.outstanding.isPositive }
-                        .compactMap { invoicesByID[$0.invoiceID] }
-                        .filter { $0.issueDate <= day }
-                        .sorted { a, b in
-                            let aDue = a.dueDate <= day, bDue = b.dueDate <= day
-                            if aDue != bDue { return aDue }
-                            return (a.dueDate, a.issueDate, a.number) < (b.dueDate, b.issueDate, b.number)
-                        }
-                        .map(\.id)
-                }
-                for id in targets where remaining.isPositive {
-                    guard var balance = balances[id] else { continue }
-                    let part = min(remaining, balance.outstanding)
-                    guard part.isPositive else { continue }
-                    balance.paid = balance.paid + part
-                    remaining = remaining - part
-                    applied[payment.id, default: []].append((id, part))
-                    if balance.outstanding == .zero, balance.settledOn == nil {
-                        balance.settledOn = day
-                        balance.settledBy = .payment(id: payment.id)
-                    }
-                    balances[id] = balance
-                }
-                if remaining.isPositive { credit = credit + remaining }
+                continue
             }
+            let payment = payments[nextPayment]
+            nextPayment += 1
+            let day = payment.bookingDate
+            var remaining = payment.amount
+            var parts: [(invoiceID: Int64, amount: Cents)] = []
+            func pay(_ p: Int) {
+                let part = min(remaining, state[p].outstanding)
+                guard part.isPositive else { return }
+                state[p].paid = state[p].paid + part
+                remaining = remaining - part
+                parts.append((state[p].invoiceID, part))
+                if state[p].outstanding == .zero, state[p].settledOn == nil {
+                    state[p].settledOn = day
+                    state[p].settledBy = .payment(id: payment.id)
+                }
+            }
+            if let named = payment.invoiceID, let p = position(of: named) {
+                pay(p)
+            } else {
+                for p in byDue where remaining.isPositive && state[p].outstanding.isPositive && issued[p].issueDate <= day {
+                    pay(p)
+                }
+            }
+            if !parts.isEmpty { applied[payment.id, default: []].append(contentsOf: parts) }
+            if remaining.isPositive { credit = credit + remaining }
         }
+        var balances: [Int64: Balance] = [:]
+        balances.reserveCapacity(state.count)
+        for balance in state { balances[balance.invoiceID] = balance }
         self.balances = balances
         self.unallocatedCredit = credit
         self.applied = applied

@@ -1,0 +1,242 @@
+import Foundation
+import TitleholdCore
+
+/// The stored form of a client's `ClientLedger`: a compact hand-written binary encoding, because
+/// decoding it sits on the `owned` hot path (JSON through `Codable` took longer than rebuilding
+/// the slice with SQL).
+///
+/// Layout (format 1): a format byte, the client kind, then counted lists of invoices, credit
+/// notes, payments, items (each with its invoice ids and events) and letters. Integers are LEB128
+/// varints, signed ones zig-zagged; dates are `Day.ordinal`; strings are a length and UTF-8 bytes;
+/// each record starts with a byte of flags saying which optional fields follow. Enumerations are
+/// stored by raw value, so reordering a Swift enum cannot change what a stored slice means.
+///
+/// A blob whose format byte is not `ClientSliceCodec.format`, or that ends early, decodes to
+/// `nil` and the caller rebuilds the slice from its rows: a stale format is slow, never wrong.
+enum ClientSliceCodec {
+    static let format: UInt8 = 1
+
+    static func encode(_ ledger: ClientLedger) -> [UInt8] {
+        var w = SliceWriter()
+        w.bytes.reserveCapacity(64 + ledger.items.count * 40 + ledger.invoices.count * 40 + ledger.payments.count * 16)
+        w.byte(format)
+        w.byte(ledger.clientKind == .consumer ? 1 : 0)
+        w.count(ledger.invoices.count)
+        for invoice in ledger.invoices {
+            w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
+            w.int(invoice.id); w.string(invoice.number)
+            if let agreement = invoice.agreementID { w.int(agreement) }
+            w.day(invoice.issueDate); w.day(invoice.dueDate); w.int(invoice.payable.value)
+            if let paymentID = invoice.paymentID { w.string(paymentID) }
+        }
+        w.count(ledger.creditNotes.count)
+        for note in ledger.creditNotes {
+            w.byte(note.invoiceID != nil ? 1 : 0)
+            w.string(note.number); w.day(note.issueDate); w.int(note.amount.value)
+            if let invoice = note.invoiceID { w.int(invoice) }
+        }
+        w.count(ledger.payments.count)
+        for payment in ledger.payments {
+            w.byte(payment.invoiceID != nil ? 1 : 0)
+            w.int(payment.id); w.day(payment.bookingDate); w.int(payment.amount.value)
+            if let invoice = payment.invoiceID { w.int(invoice) }
+        }
+        w.count(ledger.items.count)
+        for item in ledger.items {
+            w.byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
+            w.int(item.id); w.string(item.serial)
+            if let agreement = item.agreementID { w.int(agreement) }
+            w.day(item.deliveredOn)
+            if let value = item.value { w.int(value.value) }
+            w.count(item.invoiceIDs.count)
+            for invoice in item.invoiceIDs { w.int(invoice) }
+            w.count(item.events.count)
+            for event in item.events {
+                w.byte((event.note != nil ? 1 : 0) | (event.outsideNormalCourse ? 2 : 0))
+                w.string(event.kind.rawValue); w.day(event.date)
+                if let note = event.note { w.string(note) }
+            }
+        }
+        // Letters by invoice id, in id order so equal ledgers encode to equal bytes.
+        let letterKeys = ledger.letters.keys.sorted()
+        w.count(letterKeys.count)
+        for invoice in letterKeys {
+            let letters = ledger.letters[invoice] ?? []
+            w.int(invoice); w.count(letters.count)
+            for letter in letters { w.string(letter.kind.rawValue); w.day(letter.sentOn) }
+        }
+        return w.bytes
+    }
+
+    /// The ledger encoded in `bytes`, or `nil` when they are not a complete slice of this format.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> ClientLedger? {
+        var r = SliceReader(bytes: bytes)
+        guard r.byte() == format, let kindByte = r.byte() else { return nil }
+        let kind: ClientKind = kindByte == 1 ? .consumer : .business
+
+        guard let invoiceCount = r.count() else { return nil }
+        var invoices: [ClientLedger.Invoice] = []
+        invoices.reserveCapacity(invoiceCount)
+        for _ in 0..<invoiceCount {
+            guard let flags = r.byte(), let id = r.int(), let number = r.string() else { return nil }
+            var agreement: Int64?
+            if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
+            guard let issue = r.day(), let due = r.day(), let payable = r.int() else { return nil }
+            var paymentID: String?
+            if flags & 2 != 0 { guard let p = r.string() else { return nil }; paymentID = p }
+            invoices.append(ClientLedger.Invoice(id: id, number: number, agreementID: agreement, isGoods: flags & 4 != 0,
+                                                 issueDate: issue, dueDate: due, payable: Cents(payable), paymentID: paymentID))
+        }
+
+        guard let creditCount = r.count() else { return nil }
+        var creditNotes: [ClientLedger.CreditNote] = []
+        creditNotes.reserveCapacity(creditCount)
+        for _ in 0..<creditCount {
+            guard let flags = r.byte(), let number = r.string(), let issue = r.day(), let amount = r.int() else { return nil }
+            var invoice: Int64?
+            if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+            creditNotes.append(ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice))
+        }
+
+        guard let paymentCount = r.count() else { return nil }
+        var payments: [ClientLedger.Payment] = []
+        payments.reserveCapacity(paymentCount)
+        for _ in 0..<paymentCount {
+            guard let flags = r.byte(), let id = r.int(), let booked = r.day(), let amount = r.int() else { return nil }
+            var invoice: Int64?
+            if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+            payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
+        }
+
+        guard let itemCount = r.count() else { return nil }
+        // Most items are billed on one invoice, and many share it: they share one array value
+        // (copy on write) instead of allocating one each.
+        var singleInvoice: [(id: Int64, ids: [Int64])] = []
+        var items: [ClientLedger.DeliveredItem] = []
+        items.reserveCapacity(itemCount)
+        for _ in 0..<itemCount {
+            guard let flags = r.byte(), let id = r.int(), let serial = r.string() else { return nil }
+            var agreement: Int64?
+            if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
+            guard let delivered = r.day() else { return nil }
+            var value: Cents?
+            if flags & 2 != 0 { guard let v = r.int() else { return nil }; value = Cents(v) }
+            guard let linkCount = r.count() else { return nil }
+            var invoiceIDs: [Int64] = []
+            if linkCount == 1 {
+                guard let i = r.int() else { return nil }
+                if let shared = singleInvoice.last(where: { $0.id == i }) {
+                    invoiceIDs = shared.ids
+                } else {
+                    invoiceIDs = [i]
+                    singleInvoice.append((i, invoiceIDs))
+                }
+            } else if linkCount > 0 {
+                invoiceIDs.reserveCapacity(linkCount)
+                for _ in 0..<linkCount { guard let i = r.int() else { return nil }; invoiceIDs.append(i) }
+            }
+            guard let eventCount = r.count() else { return nil }
+            var events: [ItemEvent] = []
+            for _ in 0..<eventCount {
+                guard let eventFlags = r.byte(), let kindText = r.string(), let kind = ItemEvent.Kind(rawValue: kindText),
+                      let date = r.day() else { return nil }
+                var note: String?
+                if eventFlags & 1 != 0 { guard let n = r.string() else { return nil }; note = n }
+                events.append(ItemEvent(kind: kind, date: date, note: note, outsideNormalCourse: eventFlags & 2 != 0))
+            }
+            items.append(ClientLedger.DeliveredItem(id: id, serial: serial, agreementID: agreement, deliveredOn: delivered,
+                                                    invoiceIDs: invoiceIDs, events: events, value: value))
+        }
+
+        guard let letterKeyCount = r.count() else { return nil }
+        var letters: [Int64: [DunningLetter]] = [:]
+        for _ in 0..<letterKeyCount {
+            guard let invoice = r.int(), let count = r.count() else { return nil }
+            var list: [DunningLetter] = []
+            for _ in 0..<count {
+                guard let kindText = r.string(), let kind = DunningLetter.Kind(rawValue: kindText), let sent = r.day() else { return nil }
+                list.append(DunningLetter(kind: kind, sentOn: sent))
+            }
+            letters[invoice] = list
+        }
+        guard r.atEnd else { return nil }
+        return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments,
+                            items: items, letters: letters)
+    }
+}
+
+/// Appends varints and strings to a byte array.
+struct SliceWriter {
+    var bytes: [UInt8] = []
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+
+    /// Zig-zag, so small negative numbers stay short.
+    mutating func int(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    mutating func count(_ n: Int) { unsigned(UInt64(n)) }
+    mutating func day(_ day: Day) { int(Int64(day.ordinal)) }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+}
+
+/// Reads what `SliceWriter` wrote; every read returns `nil` past the end or on a malformed value.
+struct SliceReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+
+    var atEnd: Bool { offset == bytes.count }
+
+    mutating func byte() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func unsigned() -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let b = bytes[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
+    mutating func int() -> Int64? {
+        guard let u = unsigned() else { return nil }
+        return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+    }
+
+    /// A count, bounded by the bytes left (every counted element takes at least one byte).
+    mutating func count() -> Int? {
+        guard let u = unsigned(), u <= UInt64(bytes.count - offset) else { return nil }
+        return Int(u)
+    }
+
+    mutating func day() -> Day? {
+        guard let v = int(), let ordinal = Int(exactly: v) else { return nil }
+        return Day(ordinal: ordinal)
+    }
+
+    mutating func string() -> String? {
+        guard let length = count() else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        offset += length
+        return text
+    }
+}
