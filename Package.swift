@@ -10,6 +10,7 @@ import PackageDescription
 //                   iCalendar: printable output)
 //   ScannerDriver  (libusb, Drivers/)             -> CLibUSB
 //   TitleholdApp   (composition root, services)   -> everything above
+//   TitleholdServer (HTTP API, pages, live intake) -> TitleholdApp, Hummingbird
 //   titlehold      (the CLI executable)           -> TitleholdApp
 let package = Package(
     name: "Titlehold",
@@ -23,6 +24,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // MARK: Rules core and pure modules
@@ -74,10 +80,24 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The HTTP service (`titlehold serve`): JSON API, front-desk pages, live intake, access control, metrics.
+        .target(
+            name: "TitleholdServer",
+            dependencies: [
+                "TitleholdApp", "TitleholdCore", "LedgerStore", "Documents", "Barcode", "ScannerDriver", "TitleholdResources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]),
         .executableTarget(
             name: "titlehold",
             dependencies: [
-                "TitleholdApp", "TitleholdCore", "Barcode", "LedgerStore", "Importers", "TitleholdResources", "Documents",
+                "TitleholdServer", "TitleholdApp", "TitleholdCore", "Barcode", "LedgerStore", "Importers", "TitleholdResources", "Documents",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -96,6 +116,12 @@ let package = Package(
             name: "intake-benchmark", dependencies: ["Barcode", "LedgerStore", "TitleholdApp", "TitleholdCore"],
             path: "Benchmarks/IntakeBenchmark"),
 
+        // `swift run -c release decisions-benchmark`: flags and dunning at 1M items beside one SQL query (issue 4, Speed).
+        .executableTarget(
+            name: "decisions-benchmark",
+            dependencies: ["LedgerStore", "TitleholdCore", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/DecisionsBenchmark", exclude: ["eligible-serials.sql"]),
+
         // MARK: Tests
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode"]),
@@ -106,6 +132,12 @@ let package = Package(
             dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `titlehold` binary as a user would; depending on it makes `swift test` build it.
         .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "scanner-emulator", "TitleholdCore"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: [
+                "TitleholdServer", "TitleholdApp", "LedgerStore", "TitleholdCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
         .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator", "scanner-emulator"]),
     ]
 )

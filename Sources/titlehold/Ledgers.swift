@@ -61,7 +61,7 @@ struct Agreements: ParsableCommand {
 /// `titlehold clients set-kind ID business|consumer`
 struct Clients: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Clients.", subcommands: [SetKind.self, Status.self, TaxNotice.self])
+        abstract: "Clients.", subcommands: [SetKind.self, Status.self, TaxNotice.self, Export.self, Erase.self])
 
     struct SetKind: ParsableCommand {
         static let configuration = CommandConfiguration(

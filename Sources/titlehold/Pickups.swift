@@ -106,10 +106,12 @@ struct Pickups: ParsableCommand {
 
         func run() throws {
             let page = try userFacing {
-                let stored = try ledger.open().visit(visit)
+                let store = try ledger.open()
+                let stored = try store.visit(visit)
                 let shop = try PrintShop.load()
-                return try PickupManifest(visit: stored.visit, contact: .init(name: stored.visit.clientName),
-                                          supplierName: shop.letters.supplier.name)
+                let client = try store.clientFiles(ids: [stored.visit.clientID]).first
+                return try PickupManifest(visit: stored.visit, contact: .init(name: client?.name ?? stored.visit.clientName),
+                                          supplierName: shop.letters.supplier.name, clientNumber: client?.key)
                     .render(format == .html ? .html : .text, with: shop.templates)
             }
             print(page)

@@ -41,9 +41,12 @@ public struct PickupManifest: Sendable {
     public var contact: Contact
     /// The supplier's name for the heading; `nil` leaves it out.
     public var supplierName: String?
+    /// The client's number as the supplier knows it (KvK or debtor number); the ledger's internal id
+    /// when not given.
+    public var clientNumber: String?
 
-    public init(visit: PlannedVisit, contact: Contact = Contact(), supplierName: String? = nil) {
-        self.visit = visit; self.contact = contact; self.supplierName = supplierName
+    public init(visit: PlannedVisit, contact: Contact = Contact(), supplierName: String? = nil, clientNumber: String? = nil) {
+        self.visit = visit; self.contact = contact; self.supplierName = supplierName; self.clientNumber = clientNumber
     }
 
     /// Renders the manifest with the templates in `library`.
@@ -57,7 +60,7 @@ public struct PickupManifest: Sendable {
         var context: [String: Any] = [
             "visitID": visit.id,
             "clientName": visit.clientName,
-            "clientID": String(visit.clientID),
+            "clientID": clientNumber ?? String(visit.clientID),
             "siteAddress": visit.siteAddress,
             "date": Self.dutchDate(visit.date),
             "isoDate": visit.date.description,

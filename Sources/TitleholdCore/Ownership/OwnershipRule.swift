@@ -23,6 +23,13 @@ public struct OwnershipRule: Sendable {
 
     /// Decides ownership of `item` (one of `ledger.items`) on `date`.
     public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day) -> OwnershipVerdict {
+        verdict(for: item, in: ledger, on: date, allocation: nil)
+    }
+
+    /// The same verdict, with the payment allocation of `ledger` on `date` computed once by the
+    /// caller: deciding every item of a client (`flags`) then allocates the payments once, not per item.
+    public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day,
+                        allocation given: PaymentAllocation?) -> OwnershipVerdict {
         guard item.deliveredOn <= date else {
             return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: [
                 OwnershipReason(kind: .notDelivered, article: "10.1", date: item.deliveredOn,
@@ -31,7 +38,7 @@ public struct OwnershipRule: Sendable {
         }
         if let lost = titleLostByEvent(item, on: date) { return lost }
 
-        let allocation = PaymentAllocation(ledger, asOf: date)
+        let allocation = given ?? PaymentAllocation(ledger, asOf: date)
         // The item's own claims first, so the first reason printed is about the item itself.
         let claims = self.claims(for: item, in: ledger, allocation: allocation, on: date)
         var waiver: Day?

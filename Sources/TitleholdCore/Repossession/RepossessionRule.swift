@@ -117,14 +117,20 @@ public enum RepossessionRule {
 
     private static func grounds(_ c: RepossessionCase, on date: Day) -> [RepossessionReason] {
         var reasons: [RepossessionReason] = []
-        let inDefault = c.scopeInvoices.filter(\.dunning.isInDefault)
-        for invoice in inDefault {
+        // Every invoice in default is named with its default date; the letters and terms that put the
+        // client in default are spelled out for the oldest default only, so an item of a client with
+        // many invoices in default does not repeat every invoice's whole timeline.
+        let inDefault = c.scopeInvoices.filter(\.dunning.isInDefault).sorted {
+            ($0.dunning.inDefaultSince ?? date, $0.number) < ($1.dunning.inDefaultSince ?? date, $1.number)
+        }
+        for (index, invoice) in inDefault.enumerated() {
             let since = invoice.dunning.inDefaultSince
             reasons.append(RepossessionReason(
                 kind: .inDefault, article: "10.3, 13.4",
                 text: "invoice \(invoice.number) in the item's ownership scope is unpaid and the client is in default on it"
                     + (since.map { " since \($0)" } ?? "") + " (\(invoice.dunning.stage.label))",
                 invoiceNumber: invoice.number, date: since))
+            guard index == 0 else { continue }
             reasons += invoice.dunning.reasons.map {
                 RepossessionReason(kind: .dunning, article: $0.article, text: "invoice \(invoice.number): \($0.text)",
                                    invoiceNumber: invoice.number)

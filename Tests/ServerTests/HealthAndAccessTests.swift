@@ -1,0 +1,32 @@
+import Hummingbird
+import HummingbirdTesting
+import Testing
+@testable import TitleholdServer
+
+/// The skeleton: /health is open to all; a bad token is refused before any route runs.
+@Suite struct HealthAndAccessTests {
+    @Test func healthNeedsNoToken() async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            let response = try await client.execute(uri: "/health", method: .get)
+            #expect(response.status == .ok)
+            let body = try response.body.json() as? [String: Any]
+            #expect(body?["status"] as? String == "ok")
+        }
+    }
+
+    @Test func anUnknownTokenIsRefusedWithAJSONError() async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            let response = try await client.execute(uri: "/health", method: .get, headers: [.authorization: "Bearer th_wrong"])
+            #expect(response.status == .unauthorized)
+            let body = try response.body.json() as? [String: Any]
+            #expect((body?["error"] as? String)?.contains("not valid") == true)
+        }
+    }
+
+    @Test func rolesIncludeTheRolesBeforeThem() {
+        #expect(Role.admin.allows(.finance) && Role.finance.allows(.intake))
+        #expect(!Role.intake.allows(.finance) && !Role.finance.allows(.admin))
+    }
+}
