@@ -1,28 +1,17 @@
 import ArgumentParser
+import Documents
 import Foundation
 import LedgerStore
 import TitleholdApp
 import TitleholdCore
+
+extension LetterStep: ExpressibleByArgument {}
 
 /// `titlehold letters send|record`: dunning letters (art. 13.4).
 struct Letters: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Dunning letters: write the ones due, or record one sent outside Titlehold (art. 13.4).",
         subcommands: [Send.self, Record.self])
-
-    /// The steps a person records by hand, by the names the issue uses.
-    enum Step: String, ExpressibleByArgument, CaseIterable {
-        case reminder1, reminder2
-        case noticeOfDefault = "notice_of_default"
-
-        var kind: DunningLetter.Kind {
-            switch self {
-            case .reminder1: return .reminder1
-            case .reminder2: return .reminder2
-            case .noticeOfDefault: return .noticeOfDefault
-            }
-        }
-    }
 
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -54,17 +43,17 @@ struct Letters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a letter sent outside Titlehold; its term runs from the day after --sent.")
         @Argument(help: "The invoice number.") var invoice: String
-        @Argument(help: "reminder1, reminder2 or notice_of_default.") var step: Step
+        @Argument(help: "reminder1, reminder2 or notice_of_default.") var step: LetterStep
         @Option(name: .long, help: "The day the letter went out, YYYY-MM-DD.", transform: parseDay) var sent: Day
         @OptionGroup var ledger: LedgerOptions
 
         func run() throws {
             try userFacing {
                 try ledger.open().recordLetters(
-                    [SentLetter(invoice: invoice, kind: step.kind, sentOn: sent, origin: .external)],
+                    [SentLetter(invoice: invoice, kind: step.dunningKind, sentOn: sent, origin: .external)],
                     context: ChangeContext(command: "letters record"))
             }
-            print("recorded: the \(step.kind.label) of invoice \(invoice), sent \(sent)")
+            print("recorded: the \(step.dunningKind.label) of invoice \(invoice), sent \(sent)")
         }
     }
 }

@@ -13,25 +13,6 @@ struct Pickups: ParsableCommand {
         abstract: "Plan visits to take back eligible goods (art. 10.3) on working days (art. 4.2), and record what happened at the door.",
         subcommands: [Plan.self, Notices.self, Manifest.self, Scan.self, Close.self, CreditNotes.self])
 
-    /// One planned visit as `pickups plan --json` prints it.
-    struct VisitRow: Encodable {
-        var id: String
-        var client: String
-        var clientId: Int64
-        var date: Day
-        var start: String
-        var end: String
-        var technician: Int
-        var address: String
-        var serials: [String]
-        var valueCents: Int64
-
-        init(_ visit: PlannedVisit) {
-            id = visit.id; client = visit.clientName; clientId = visit.clientID; date = visit.date
-            start = visit.startISO8601; end = visit.endISO8601; technician = visit.technician
-            address = visit.siteAddress; serials = visit.serials; valueCents = visit.valueAtRisk.value
-        }
-    }
 
     struct Plan: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -62,7 +43,7 @@ struct Pickups: ParsableCommand {
                     throw CLIError("cannot write \(ics): \(error.localizedDescription)")
                 }
             }
-            if output.json { try printJSON(plan.visits.map(VisitRow.init)); return }
+            if output.json { try printJSON(plan.visits.map(PickupVisitReport.init)); return }
             print("pickups \(plan.from) – \(plan.through): \(plan.visits.count) visit(s)")
             for visit in plan.visits {
                 print("  \(visit.id)  \(visit.date) \(visit.timeWindow)  technician \(visit.technician)  \(visit.clientName), \(visit.siteAddress): \(visit.serials.joined(separator: ", ")) (\(visit.valueAtRisk))")

@@ -1,3 +1,4 @@
+import Documents
 import Foundation
 import Hummingbird
 import LedgerStore
@@ -49,10 +50,10 @@ enum DunningAPI {
             let principal = try context.require(.finance)
             let body = try await APIRequest.json(request, context, as: RecordBody.self)
             let step = try APIRequest.parse(body.step, field: "the field 'step'", as: LetterStep.self)
-            try env.ledger.recordLetters([SentLetter(invoice: body.invoice, kind: step.kind, sentOn: body.sent, origin: .external)],
+            try env.ledger.recordLetters([SentLetter(invoice: body.invoice, kind: step.dunningKind, sentOn: body.sent, origin: .external)],
                                          context: APIRequest.change("POST /api/letters", principal))
             let recorded = RecordedLetter(invoice: body.invoice, step: step.rawValue, sent: body.sent,
-                                          message: "recorded: the \(step.kind.label) of invoice \(body.invoice), sent \(body.sent)")
+                                          message: "recorded: the \(step.dunningKind.label) of invoice \(body.invoice), sent \(body.sent)")
             return try APIRequest.respond(recorded, status: .created, context)
         }
     }
@@ -67,20 +68,6 @@ enum DunningAPI {
             return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("letters")
         }
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("letters")
-    }
-
-    /// The steps a person records by hand, by the names the CLI uses.
-    enum LetterStep: String, CaseIterable {
-        case reminder1, reminder2
-        case noticeOfDefault = "notice_of_default"
-
-        var kind: DunningLetter.Kind {
-            switch self {
-            case .reminder1: return .reminder1
-            case .reminder2: return .reminder2
-            case .noticeOfDefault: return .noticeOfDefault
-            }
-        }
     }
 
     struct SendBody: Decodable { var at: Day? }

@@ -3,30 +3,11 @@ import TitleholdApp
 import TitleholdCore
 
 extension PickupsAPI {
-    /// One planned visit, as `titlehold pickups plan --json` prints it.
-    struct VisitRow: Encodable {
-        var id: String
-        var client: String
-        var clientId: Int64
-        var date: Day
-        var start: String
-        var end: String
-        var technician: Int
-        var address: String
-        var serials: [String]
-        var valueCents: Int64
-
-        init(_ visit: PlannedVisit) {
-            id = visit.id; client = visit.clientName; clientId = visit.clientID; date = visit.date
-            start = visit.startISO8601; end = visit.endISO8601; technician = visit.technician
-            address = visit.siteAddress; serials = visit.serials; valueCents = visit.valueAtRisk.value
-        }
-    }
 
     /// A stored visit: the planned visit, whether it is still planned or closed, and what was collected.
     /// `outcome`, `closed_on` and `note` are null while the visit is planned.
     struct StoredVisitRow: Encodable {
-        var visit: VisitRow
+        var visit: PickupVisitReport
         var state: String
         var outcome: String?
         var closedOn: Day?
@@ -34,7 +15,7 @@ extension PickupsAPI {
         var collected: [String]
 
         init(_ stored: StoredVisit) {
-            visit = VisitRow(stored.visit); state = stored.state.rawValue; outcome = stored.outcome?.rawValue
+            visit = PickupVisitReport(stored.visit); state = stored.state.rawValue; outcome = stored.outcome?.rawValue
             closedOn = stored.closedOn; note = stored.note; collected = stored.collected.sorted()
         }
 
@@ -70,7 +51,7 @@ extension PickupsAPI {
     struct PlanResponse: Encodable {
         var from: Day
         var through: Day
-        var visits: [VisitRow]
+        var visits: [PickupVisitReport]
         var changes: [String]
         var needsNotice: [NeedsNotice]
         var unplaced: [String]
@@ -92,7 +73,7 @@ extension PickupsAPI {
         init(_ outcome: PickupService.Outcome) {
             let plan = outcome.plan
             from = plan.from; through = plan.through
-            visits = plan.visits.map(VisitRow.init)
+            visits = plan.visits.map(PickupVisitReport.init)
             changes = plan.changes.map(\.description)
             needsNotice = plan.needsNotice.map {
                 NeedsNotice(clientId: $0.clientID, client: $0.clientName, serials: $0.serials, valueCents: $0.valueAtRisk.value)

@@ -36,7 +36,7 @@ enum AdminRoutes {
         }
         router.post("/api/users") { request, context -> EditedResponse<UserView> in
             let admin = try context.require(.admin)
-            let body = try await request.decode(as: NewUser.self, context: context)
+            let body = try await APIRequest.json(request, context, as: NewUser.self)
             let change = ChangeContext(command: "api users add", actor: admin.actor)
             // bcrypt at the production cost: a quarter of a second, off the cooperative pool.
             try await Accounts.offPool {
@@ -49,7 +49,7 @@ enum AdminRoutes {
         }
         router.post("/api/tokens") { request, context -> EditedResponse<TokenView> in
             let admin = try context.require(.admin)
-            let body = try await request.decode(as: NewToken.self, context: context)
+            let body = try await APIRequest.json(request, context, as: NewToken.self)
             let made = try ledger.createToken(user: body.user, label: body.label,
                                               context: ChangeContext(command: "api tokens create", actor: admin.actor))
             return EditedResponse(status: .created, response: TokenView(id: made.id, token: made.token))

@@ -16,7 +16,7 @@ enum IntakeRoutes {
         let sessions = router.group("/api/intake/sessions")
         sessions.post { request, context -> Response in
             let principal = try context.require(.intake)
-            let body = try await request.decode(as: OpenBody.self, context: context)
+            let body = try await APIRequest.json(request, context, as: OpenBody.self)
             let info = try await env.intake.open(client: body.client, agreement: body.agreement, scanner: body.scanner,
                                                  actor: principal.actor, today: env.today)
             return try json(info, status: .created, context)
@@ -31,7 +31,7 @@ enum IntakeRoutes {
         }
         sessions.post("{id}/scans") { request, context -> Response in
             let principal = try context.require(.intake)
-            let body = try await request.decode(as: ScanBody.self, context: context)
+            let body = try await APIRequest.json(request, context, as: ScanBody.self)
             let ack = try await env.intake.scan(body.text, session: try context.parameters.require("id"), actor: principal.actor)
             return try json(ack, context)
         }
