@@ -81,10 +81,14 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
+/// Prints `value` as JSON: indented for a person at a terminal, one compact line for a pipe or
+/// a file (as `jq` and `gh` do) — a large answer (`flags`, `dunning` over a whole ledger) is then
+/// written and read faster. Keys are sorted either way.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = isatty(STDOUT_FILENO) != 0
+        ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     let data = try encoder.encode(value)
     print(String(decoding: data, as: UTF8.self))
 }
