@@ -28,7 +28,7 @@ public struct PickupService: Sendable {
     /// `context` names who planned in the event log (the CLI command, or the API user).
     public func plan(ledger: LedgerDatabase, from: Day, days: Int,
                      context: ChangeContext = ChangeContext(command: "pickups plan")) throws -> Outcome {
-        let (candidates, heldBack) = try self.candidates(ledger: ledger, on: from)
+        let (candidates, heldBack, _) = try self.candidates(ledger: ledger, on: from)
         let previous = try ledger.visits(plannedOnly: true).map(\.visit)
         var plan = PickupPlanner.plan(candidates: candidates, previous: previous, from: from, days: days,
                                       calendar: rules.pickupCalendar, settings: rules.pickups)
@@ -46,8 +46,9 @@ public struct PickupService: Sendable {
         return Outcome(plan: plan, heldBack: heldBack)
     }
 
-    /// One candidate per client site from the eligible items on `date`, with the client's latest notice.
-    func candidates(ledger: LedgerDatabase, on date: Day) throws -> ([PickupCandidate], [HeldBack]) {
+    /// One candidate per client site from the eligible items on `date`, with the client's latest
+    /// notice; also the flags they come from.
+    func candidates(ledger: LedgerDatabase, on date: Day) throws -> ([PickupCandidate], [HeldBack], [ItemFlag]) {
         let flags = try FlagService(rules: rules, scope: scope).flags(in: ledger, on: date)
         let whereabouts = try ledger.whereabouts(items: flags.map(\.item.id))
         let notices = try ledger.pickupNotices(through: date)
@@ -76,7 +77,7 @@ public struct PickupService: Sendable {
                     blockedUntil: flag.flag.isBlocked ? flag.flag.lastBlockedDay : nil))
             }
         }
-        return (candidates, heldBack)
+        return (candidates, heldBack, flags)
     }
 
     static func describe(_ place: ItemWhereabouts) -> String {
@@ -87,10 +88,9 @@ public struct PickupService: Sendable {
     /// and records them as sent on `date`. Returns the files written.
     public func sendNotices(ledger: LedgerDatabase, on date: Day, print: PrintShop, into directory: URL,
                             context: ChangeContext = ChangeContext(command: "pickups notices")) throws -> [URL] {
-        let (candidates, _) = try self.candidates(ledger: ledger, on: date)
+        let (candidates, _, flags) = try self.candidates(ledger: ledger, on: date)
         let files = Dictionary(try ledger.clientFiles(ids: Array(Set(candidates.map(\.clientID)))).map { ($0.id, $0) },
                                uniquingKeysWith: { a, _ in a })
-        let flags = try FlagService(rules: rules, scope: scope).flags(in: ledger, on: date)
         var written: [URL] = []
         var records: [(clientID: Int64, sentOn: Day, fileName: String)] = []
         let byClient = Dictionary(grouping: candidates.filter { $0.noticeSentOn == nil }, by: \.clientID)
