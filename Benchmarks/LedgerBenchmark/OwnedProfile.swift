@@ -50,7 +50,7 @@ struct OwnedProfile {
             textLength += report.measure { OwnershipReport(item: item, verdict: verdict, at: at, scope: .client).text.count }
         }
         profile.steps.append(Step(name: "LedgerDatabase.lookup(serial:)", latencies: lookups,
-                                  note: "what report(serial:on:) reads: item + stored client slice, one statement, one read transaction"))
+                                  note: "what report(serial:on:) reads: item + stored client slice, one statement on the look-up connection (first look-ups of a fresh ledger)"))
         profile.steps.append(Step(name: "  LedgerDatabase.items(serial:)", latencies: itemsBySerial, note: "alone, in its own read transaction"))
         profile.steps.append(Step(name: "  LedgerDatabase.storedClientLedger(clientID:)", latencies: storedSlices,
                                   note: "alone, in its own read transaction: fetch the slice blob + decode (\(stored) of \(items.count) stored)"))

@@ -112,6 +112,7 @@ enum ClientSliceCodec {
         // Most items are billed on one invoice, and many share it: they share one array value
         // (copy on write) instead of allocating one each.
         var singleInvoice: [(id: Int64, ids: [Int64])] = []
+        singleInvoice.reserveCapacity(invoiceCount + 1)
         var items: [ClientLedger.DeliveredItem] = []
         items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
@@ -198,13 +199,13 @@ struct SliceReader {
 
     var atEnd: Bool { offset == bytes.count }
 
-    mutating func byte() -> UInt8? {
+    @inline(__always) mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    mutating func unsigned() -> UInt64? {
+    @inline(__always) mutating func unsigned() -> UInt64? {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
@@ -217,18 +218,18 @@ struct SliceReader {
         return nil
     }
 
-    mutating func int() -> Int64? {
+    @inline(__always) mutating func int() -> Int64? {
         guard let u = unsigned() else { return nil }
         return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
     }
 
     /// A count, bounded by the bytes left (every counted element takes at least one byte).
-    mutating func count() -> Int? {
+    @inline(__always) mutating func count() -> Int? {
         guard let u = unsigned(), u <= UInt64(bytes.count - offset) else { return nil }
         return Int(u)
     }
 
-    mutating func day() -> Day? {
+    @inline(__always) mutating func day() -> Day? {
         guard let v = int(), let ordinal = Int(exactly: v) else { return nil }
         return Day(ordinal: ordinal)
     }

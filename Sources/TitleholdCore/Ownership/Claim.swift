@@ -5,8 +5,13 @@
 /// claims, and `owned` must stay fast.
 struct Claim: Sendable {
     enum Source: Sendable {
-        case invoice(ClientLedger.Invoice, PaymentAllocation.Balance, barredOn: Day?, asOf: Day)
-        case uninvoiced(ClientLedger.DeliveredItem)
+        /// An invoice by its position in `ClientLedger.invoices` and its balance's position in the
+        /// `PaymentAllocation` the claims were made with: positions, not copies, keep a claim small
+        /// (a verdict makes one per invoice and item in scope, and moves them around).
+        case invoice(index: Int, balance: Int, barredOn: Day?, asOf: Day)
+        /// A delivery not invoiced yet: the item's serial and delivery date (all its reason needs;
+        /// not the whole item, whose copy costs three reference counts per claim).
+        case uninvoiced(serial: String, deliveredOn: Day)
     }
 
     var openedOn: Day
@@ -20,8 +25,8 @@ struct Claim: Sendable {
     }
 
     /// An invoice in scope: open from its issue date until paid or credited in full, or barred.
-    static func invoice(_ invoice: ClientLedger.Invoice, _ balance: PaymentAllocation.Balance, barredOn: Day?,
-                        asOf date: Day, isOwn: Bool) -> Claim {
+    static func invoice(_ invoice: ClientLedger.Invoice, at index: Int, _ balance: PaymentAllocation.Balance,
+                        at balancePosition: Int, barredOn: Day?, asOf date: Day, isOwn: Bool) -> Claim {
         let closedOn: Day?
         switch (balance.settledOn, barredOn) {
         case let (s?, b?): closedOn = min(s, b)
@@ -30,18 +35,21 @@ struct Claim: Sendable {
         case (nil, nil): closedOn = nil
         }
         return Claim(openedOn: invoice.issueDate, closedOn: closedOn, isOwn: isOwn,
-                     source: .invoice(invoice, balance, barredOn: barredOn, asOf: date))
+                     source: .invoice(index: index, balance: balancePosition, barredOn: barredOn, asOf: date))
     }
 
     /// A delivered item whose price is not invoiced yet: open from delivery until its first invoice.
     static func uninvoiced(_ item: ClientLedger.DeliveredItem, invoicedOn: Day?, isOwn: Bool) -> Claim {
-        Claim(openedOn: item.deliveredOn, closedOn: invoicedOn, isOwn: isOwn, source: .uninvoiced(item))
+        Claim(openedOn: item.deliveredOn, closedOn: invoicedOn, isOwn: isOwn,
+              source: .uninvoiced(serial: item.serial, deliveredOn: item.deliveredOn))
     }
 
-    /// Why the claim keeps the item retained (art. 10.1).
-    var openReason: OwnershipReason {
+    /// Why the claim keeps the item retained (art. 10.1); `ledger` and `allocation` are those the
+    /// claim was made from.
+    func openReason(in ledger: ClientLedger, _ allocation: PaymentAllocation) -> OwnershipReason {
         switch source {
-        case let .invoice(invoice, balance, _, date):
+        case let .invoice(index, balancePosition, _, date):
+            let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: balancePosition)
             let overdue = invoice.dueDate < date ? invoice.dueDate.days(until: date) : 0
             let whose = isOwn ? "invoice \(invoice.number) billing this item"
                 : "goods invoice \(invoice.number) of the same client"
@@ -50,17 +58,18 @@ struct Claim: Sendable {
                 dueDate: invoice.dueDate, daysOverdue: overdue,
                 text: "\(whose) has \(balance.outstanding) outstanding (due \(invoice.dueDate)"
                     + (overdue > 0 ? ", \(overdue) days overdue)" : ")"))
-        case let .uninvoiced(item):
+        case let .uninvoiced(serial, deliveredOn):
             let text = isOwn
-                ? "delivered on \(item.deliveredOn), not invoiced yet: its price is still owed"
-                : "item \(item.serial) delivered on \(item.deliveredOn) to the same client is not invoiced yet"
-            return OwnershipReason(kind: .notInvoiced, article: "10.1", date: item.deliveredOn, text: text)
+                ? "delivered on \(deliveredOn), not invoiced yet: its price is still owed"
+                : "item \(serial) delivered on \(deliveredOn) to the same client is not invoiced yet"
+            return OwnershipReason(kind: .notInvoiced, article: "10.1", date: deliveredOn, text: text)
         }
     }
 
     /// How the claim ended (art. 3:92(3) BW), if it did; an invoicing ends no claim by itself.
-    var closingReason: OwnershipReason? {
-        guard let closedOn, case let .invoice(invoice, balance, barredOn, _) = source else { return nil }
+    func closingReason(in ledger: ClientLedger, _ allocation: PaymentAllocation) -> OwnershipReason? {
+        guard let closedOn, case let .invoice(index, balancePosition, barredOn, _) = source else { return nil }
+        let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: balancePosition)
         if let barredOn, barredOn == closedOn {
             return OwnershipReason(
                 kind: .timeBarred, article: "3:92(3) BW", invoiceNumber: invoice.number,

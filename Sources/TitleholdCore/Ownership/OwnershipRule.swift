@@ -54,6 +54,10 @@ public struct OwnershipRule: Sendable {
         }
         if let waiver { candidates.append(max(waiver, item.deliveredOn)) }
         candidates.sort()
+        // A claim opened by delivery that never closed is open at every candidate (none is
+        // before delivery): then only a waiver can end the retention, and the search below
+        // need not look for a moment without open claims.
+        let openThroughout = claims.contains { $0.closedOn == nil && $0.openedOn <= item.deliveredOn }
         var previous: Day?
         for moment in candidates where moment != previous {
             previous = moment
@@ -63,14 +67,14 @@ public struct OwnershipRule: Sendable {
                                     text: "the supplier waived its retention of title on \(waiver)")
                 ])
             }
-            if !claims.contains(where: { $0.isOpen(on: moment) }) {
+            if !openThroughout, !claims.contains(where: { $0.isOpen(on: moment) }) {
                 let closing = claims.filter { $0.closedOn == moment }
-                let reasons = closing.isEmpty ? claims.compactMap(\.closingReason) : closing.compactMap(\.closingReason)
+                let reasons = (closing.isEmpty ? claims : closing).compactMap { $0.closingReason(in: ledger, allocation) }
                 return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
             }
         }
         var reasons: [OwnershipReason] = []
-        for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason) }
+        for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason(in: ledger, allocation)) }
         return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
     }
 
@@ -95,6 +99,7 @@ public struct OwnershipRule: Sendable {
     /// Written demands interrupt limitation (art. 3:317 BW): those given to the rule, else the
     /// letters recorded in the ledger.
     func interruptions(of invoiceID: Int64, in ledger: ClientLedger) -> [Day] {
+        if limitationInterruptions.isEmpty, ledger.letters.isEmpty { return [] }
         if let given = limitationInterruptions[invoiceID] { return given }
         return (ledger.letters[invoiceID] ?? []).filter(\.kind.isWrittenDemand).map(\.sentOn)
     }
@@ -105,27 +110,59 @@ public struct OwnershipRule: Sendable {
     /// own claims first, then the others, each group in ledger order (invoices, then items).
     func claims(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, allocation: PaymentAllocation,
                 on date: Day) -> [Claim] {
-        let (inScope, scopeItems) = scopeMembers(for: item, in: ledger, on: date)  // OwnershipRule+Scope.swift
+        // The members of `scopeMembers` (OwnershipRule+Scope.swift), in the same order, tested in
+        // place: `owned` runs this for every question, and the filtered copies cost more than the test.
+        let scope = self.scope
+        let sameAgreement = { (agreementID: Int64?) in agreementID != nil && agreementID == item.agreementID }
+        func inScope(_ invoice: ClientLedger.Invoice, own: Bool) -> Bool {
+            guard invoice.issueDate <= date else { return false }
+            if own { return true }
+            switch scope {
+            case .invoice: return false
+            case .agreement: return sameAgreement(invoice.agreementID)
+            case .client: return invoice.isGoods
+            }
+        }
         var claims: [Claim] = []
-        claims.reserveCapacity(inScope.count + scopeItems.count)
+        claims.reserveCapacity(ledger.invoices.count + (scope == .invoice ? 1 : ledger.items.count))
+        // By position, so the loops below do not copy every item (three reference counts each).
+        func addUninvoiced(_ other: ClientLedger.DeliveredItem, own: Bool) {
+            guard other.deliveredOn <= date, !other.wentBack(on: date) else { return }
+            // Until its first invoice is issued, a delivered item's price is an open claim of its own.
+            var firstInvoice: Day?
+            for id in other.invoiceIDs {
+                // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
+                guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
+                firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
+            }
+            claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: own))
+        }
         // Two passes, the item's own claims in the first, so no claim is copied into order later.
-        for ownPass in [true, false] {
-            for invoice in inScope where item.invoiceIDs.contains(invoice.id) == ownPass {
-                guard let balance = allocation.balance(of: invoice.id) else { continue }
+        for pass in 0..<2 {
+            let ownPass = pass == 0
+            for index in ledger.invoices.indices {
+                let own = item.invoiceIDs.contains(ledger.invoices[index].id)
+                guard own == ownPass, inScope(ledger.invoices[index], own: own),
+                      let position = allocation.position(ofBalance: ledger.invoices[index].id) else { continue }
+                let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: position)
                 let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
                                                              isSaleOfGoods: invoice.isGoods,
                                                              interruptions: interruptions(of: invoice.id, in: ledger))
-                claims.append(.invoice(invoice, balance, barredOn: barred <= date ? barred : nil, asOf: date, isOwn: ownPass))
+                claims.append(.invoice(invoice, at: index, balance, at: position, barredOn: barred <= date ? barred : nil,
+                                       asOf: date, isOwn: ownPass))
             }
-            for other in scopeItems where (other.id == item.id) == ownPass && other.deliveredOn <= date && !other.wentBack(on: date) {
-                // Until its first invoice is issued, a delivered item's price is an open claim of its own.
-                var firstInvoice: Day?
-                for id in other.invoiceIDs {
-                    // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
-                    guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
-                    firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
+            switch scope {
+            case .invoice:
+                if ownPass { addUninvoiced(item, own: true) }
+            case .agreement:
+                for i in ledger.items.indices where (ledger.items[i].id == item.id) == ownPass
+                    && (ledger.items[i].id == item.id || sameAgreement(ledger.items[i].agreementID)) {
+                    addUninvoiced(ledger.items[i], own: ownPass)
                 }
-                claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: ownPass))
+            case .client:
+                for i in ledger.items.indices where (ledger.items[i].id == item.id) == ownPass {
+                    addUninvoiced(ledger.items[i], own: ownPass)
+                }
             }
         }
         return claims

@@ -32,17 +32,36 @@ public struct PaymentAllocation: Sendable {
         case creditNote(number: String)
     }
 
-    public private(set) var balances: [Int64: Balance]
+    /// The balances of the invoices issued by the date, in ledger order. `owned` asks for a few
+    /// of a dozen: a linear search beats building a dictionary per question.
+    private var state: [Balance]
+    /// Every part of a payment applied to an invoice, in the order they were applied.
+    private var parts: [(paymentID: Int64, invoiceID: Int64, amount: Cents)]
+
+    /// The balance of every invoice issued by the date, by invoice id (built on each access).
+    public var balances: [Int64: Balance] {
+        var balances: [Int64: Balance] = [:]
+        balances.reserveCapacity(state.count)
+        for balance in state { balances[balance.invoiceID] = balance }
+        return balances
+    }
+
     /// Overpayments, payments with nothing left to pay and credit notes naming no known invoice.
     public private(set) var unallocatedCredit: Cents
-    /// For each payment, the amounts it paid per invoice.
-    public private(set) var applied: [Int64: [(invoiceID: Int64, amount: Cents)]]
+
+    /// For each payment, the amounts it paid per invoice (built on each access).
+    public var applied: [Int64: [(invoiceID: Int64, amount: Cents)]] {
+        var applied: [Int64: [(invoiceID: Int64, amount: Cents)]] = [:]
+        for part in parts { applied[part.paymentID, default: []].append((part.invoiceID, part.amount)) }
+        return applied
+    }
 
     /// Allocates every payment and credit note of `ledger` booked on or before `date`.
     ///
     /// `owned` runs this for every question, so it works on arrays by invoice position (a client
-    /// has a dozen invoices: a linear search beats hashing) and builds the dictionaries once at
-    /// the end. Invoice ids are unique within a ledger (they are the store's keys).
+    /// has a dozen invoices: a linear search beats hashing) and keeps its results in arrays; the
+    /// dictionaries are built only when asked for. Invoice ids are unique within a ledger (they
+    /// are the store's keys).
     public init(_ ledger: ClientLedger, asOf date: Day) {
         // The invoices issued by `date`, by position.
         var issued: [ClientLedger.Invoice] = []
@@ -61,14 +80,19 @@ public struct PaymentAllocation: Sendable {
             (issued[a].dueDate, issued[a].issueDate, issued[a].number) < (issued[b].dueDate, issued[b].issueDate, issued[b].number)
         }
         var credit = Cents.zero
-        var applied: [Int64: [(invoiceID: Int64, amount: Cents)]] = [:]
+        var applied: [(paymentID: Int64, invoiceID: Int64, amount: Cents)] = []
 
         // One timeline of credit notes and payments; on the same day credit notes go first
         // (they reduce the debt itself), then payments in the order the bank booked them.
         let credits = ledger.creditNotes.filter { $0.issueDate <= date }
             .sorted { ($0.issueDate, $0.number) < ($1.issueDate, $1.number) }
-        let payments = ledger.payments.filter { $0.bookingDate <= date }
-            .sorted { ($0.bookingDate, $0.id) < ($1.bookingDate, $1.id) }
+        var payments = ledger.payments.filter { $0.bookingDate <= date }
+        // The store lists payments mostly in this order already: a list in strictly ascending
+        // order is what sorting would return, so only a list that is not is sorted.
+        let inOrder = { (a: ClientLedger.Payment, b: ClientLedger.Payment) in (a.bookingDate, a.id) < (b.bookingDate, b.id) }
+        if payments.indices.dropFirst().contains(where: { !inOrder(payments[$0 - 1], payments[$0]) }) {
+            payments.sort(by: inOrder)
+        }
         var nextCredit = 0, nextPayment = 0
         while nextCredit < credits.count || nextPayment < payments.count {
             if nextCredit < credits.count,
@@ -93,13 +117,12 @@ public struct PaymentAllocation: Sendable {
             nextPayment += 1
             let day = payment.bookingDate
             var remaining = payment.amount
-            var parts: [(invoiceID: Int64, amount: Cents)] = []
             func pay(_ p: Int) {
                 let part = min(remaining, state[p].outstanding)
                 guard part.isPositive else { return }
                 state[p].paid = state[p].paid + part
                 remaining = remaining - part
-                parts.append((state[p].invoiceID, part))
+                applied.append((payment.id, state[p].invoiceID, part))
                 if state[p].outstanding == .zero, state[p].settledOn == nil {
                     state[p].settledOn = day
                     state[p].settledBy = .payment(id: payment.id)
@@ -112,16 +135,18 @@ public struct PaymentAllocation: Sendable {
                     pay(p)
                 }
             }
-            if !parts.isEmpty { applied[payment.id, default: []].append(contentsOf: parts) }
             if remaining.isPositive { credit = credit + remaining }
         }
-        var balances: [Int64: Balance] = [:]
-        balances.reserveCapacity(state.count)
-        for balance in state { balances[balance.invoiceID] = balance }
-        self.balances = balances
+        self.state = state
         self.unallocatedCredit = credit
-        self.applied = applied
+        self.parts = applied
     }
 
-    public func balance(of invoiceID: Int64) -> Balance? { balances[invoiceID] }
+    public func balance(of invoiceID: Int64) -> Balance? { state.first { $0.invoiceID == invoiceID } }
+
+    /// Where `invoiceID`'s balance is kept (for `Claim`, which holds positions, not copies).
+    func position(ofBalance invoiceID: Int64) -> Int? { state.firstIndex { $0.invoiceID == invoiceID } }
+
+    /// The balance at a position `position(ofBalance:)` returned for this allocation.
+    func balance(atPosition position: Int) -> Balance { state[position] }
 }

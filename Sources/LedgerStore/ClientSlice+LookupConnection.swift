@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+import TitleholdCore
+
+/// A read-only connection kept open for `owned` look-ups only, with the look-up statement
+/// (`LookupSQL.itemWithSliceBySerial`) prepared once (issue 2, "Speed").
+///
+/// Why: through the pool a look-up paid for taking a reader, a statement-cache search by SQL
+/// text and GRDB's row decoding — about as much as the statement itself. Here the statement is
+/// bound, stepped and read column by column through the SQLite C API on a connection GRDB opened
+/// and configured (busy timeout, mmap).
+///
+/// Correctness is that of the pool's `unsafeRead`: the statement runs outside an explicit
+/// transaction, and one SQLite statement reads one consistent state of the WAL database, so the
+/// item and its client's stored slice always agree. A write committed before the look-up starts
+/// is seen (each statement starts a new read snapshot).
+///
+/// One caller at a time: `lock.try()` guards the connection; a look-up that finds it busy
+/// (concurrent requests in the service) uses the pool as before instead of waiting.
+final class LookupConnection: @unchecked Sendable {
+    // @unchecked: `queue` is Sendable; `statement` is touched only while `lock` is held, inside
+    // `queue.inDatabase`, and in `deinit`, when no one else can hold it.
+    private let queue: DatabaseQueue
+    private let lock = NSLock()
+    private var statement: Statement?
+
+    init(path: String) throws {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(5)
+        config.label = "titlehold.lookup"
+        config.prepareDatabase { db in
+            // As the store's own connections: the look-up touches a few scattered pages.
+            try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+        }
+        queue = try DatabaseQueue(path: path, configuration: config)
+    }
+
+    deinit {
+        // Finalize the statement before the connection closes, so it closes at once.
+        statement = nil
+    }
+
+    /// `body` with the prepared look-up statement, or `nil` without running it when another
+    /// look-up holds the connection.
+    func withStatement<T>(_ body: (SQLiteStatement) throws -> T) throws -> T? {
+        guard lock.try() else { return nil }
+        defer { lock.unlock() }
+        return try queue.inDatabase { db in
+            let prepared: Statement
+            if let statement { prepared = statement } else {
+                prepared = try db.makeStatement(sql: LookupSQL.itemWithSliceBySerial)
+                statement = prepared
+            }
+            return try body(prepared.sqliteStatement)
+        }
+    }
+}
+
+extension LedgerDatabase {
+    /// The look-up of `serial` (normalised) on the dedicated connection: the same rows and values
+    /// as `lookup(serial:gtin:rebuilding:in:)`, read through the C API. `nil` when the connection
+    /// is busy or one item matched whose slice is not stored (the caller then uses the pool).
+    func fastLookup(serial: String, gtin: String?) throws -> (items: [ItemRecord], ledger: ClientLedger?)? {
+        guard let lookupConnection else { return nil }
+        let answer: (items: [ItemRecord], ledger: ClientLedger?)?? = try lookupConnection.withStatement { statement in
+            var items: [ItemRecord] = []
+            var stored: [ClientLedger?] = []
+            let code: Int32 = serial.withCString { text in
+                // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
+                sqlite3_bind_text(statement, 1, text, -1, nil)
+                defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+                var code = sqlite3_step(statement)
+                while code == SQLITE_ROW {
+                    items.append(Self.itemRecord(statement))
+                    if let blob = sqlite3_column_blob(statement, 12) {
+                        let count = Int(sqlite3_column_bytes(statement, 12))
+                        stored.append(ClientSliceCodec.decode(UnsafeRawBufferPointer(start: blob, count: count)))
+                    } else {
+                        stored.append(nil)
+                    }
+                    code = sqlite3_step(statement)
+                }
+                return code
+            }
+            guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
+            if let gtin, let wanted = normaliseGTIN(gtin) {
+                let keep = items.indices.filter { items[$0].gtin == wanted }
+                items = keep.map { items[$0] }; stored = keep.map { stored[$0] }
+            }
+            guard items.count == 1 else { return (items, nil) }
+            guard let ledger = stored[0] else { return nil }
+            return (items, ledger)
+        }
+        return answer ?? nil
+    }
+
+    /// An `ItemRecord` from the current row of the look-up statement (columns of `LookupSQL.itemColumns`).
+    private static func itemRecord(_ statement: SQLiteStatement) -> ItemRecord {
+        func text(_ index: Int32) -> String? {
+            guard let bytes = sqlite3_column_text(statement, index) else { return nil }
+            let count = Int(sqlite3_column_bytes(statement, index))
+            return String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
+        }
+        func integer(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
+        let gtin = text(2) ?? ""
+        return ItemRecord(id: integer(0), serial: text(1) ?? "", gtin: gtin.isEmpty ? nil : gtin, name: text(3),
+                          rawScan: text(4), deliveredOn: text(5).flatMap { Day(iso: $0) } ?? Day(ordinal: 0),
+                          clientID: integer(6), clientKey: text(7) ?? "", clientName: text(8),
+                          agreementID: integer(10), agreement: text(11) ?? "")
+    }
+}
