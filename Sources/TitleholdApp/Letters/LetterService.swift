@@ -44,26 +44,13 @@ public struct LetterService: Sendable {
             drafts += try self.drafts(for: file, invoices: dunning.evaluate(file, on: date), on: date)
         }
         guard !drafts.isEmpty else { return [] }
-        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw RuleBookError("cannot create the folder \(directory.path): \(error.localizedDescription)")
-        }
+        var folder = try LetterFolder(directory)
         var written: [WrittenLetter] = []
-        var paths: [URL] = []
         do {
             for draft in drafts {
                 let rendered: RenderedLetter
                 do { rendered = try print.letters.render(draft.model) } catch { throw RuleBookError(error.description) }
-                let html = directory.appendingPathComponent(rendered.suggestedFileName + ".html")
-                let text = directory.appendingPathComponent(rendered.suggestedFileName + ".txt")
-                for (url, content) in [(html, rendered.html), (text, rendered.text)] {
-                    guard !FileManager.default.fileExists(atPath: url.path) else {
-                        throw RuleBookError("\(url.path) exists already; was this letter sent before? Nothing was recorded")
-                    }
-                    do { try content.write(to: url, atomically: true, encoding: .utf8) } catch {
-                        throw RuleBookError("cannot write \(url.path): \(error.localizedDescription)")
-                    }
-                    paths.append(url)
-                }
+                let (html, text) = try folder.write(rendered)
                 written.append(WrittenLetter(
                     client: draft.clientKey, step: draft.model.step.rawValue, invoices: draft.model.invoices.map(\.number),
                     sentOn: date, termEndsOn: draft.model.termEndsOn,
@@ -75,7 +62,7 @@ public struct LetterService: Sendable {
             }
             try ledger.recordLetters(records, context: context)
         } catch {
-            for path in paths { try? FileManager.default.removeItem(at: path) }
+            folder.removeWritten()
             throw error
         }
         return written

@@ -91,11 +91,10 @@ public struct PickupService: Sendable {
         let (candidates, _, flags) = try self.candidates(ledger: ledger, on: date)
         let files = Dictionary(try ledger.clientFiles(ids: Array(Set(candidates.map(\.clientID)))).map { ($0.id, $0) },
                                uniquingKeysWith: { a, _ in a })
-        var written: [URL] = []
         var records: [(clientID: Int64, sentOn: Day, fileName: String)] = []
         let byClient = Dictionary(grouping: candidates.filter { $0.noticeSentOn == nil }, by: \.clientID)
         guard !byClient.isEmpty else { return [] }
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var folder = try LetterFolder(directory)
         do {
             for (clientID, sites) in byClient.sorted(by: { $0.key < $1.key }) {
                 guard let file = files[clientID] else { continue }
@@ -115,22 +114,15 @@ public struct PickupService: Sendable {
                     siteLines: sites.count == 1 && sites[0].siteAddress != file.address
                         ? ClientFileLetterhead.addressLines(sites[0].siteAddress) : [])
                 let letter = try print.letters.render(model)
-                for (ext, content) in [("html", letter.html), ("txt", letter.text)] {
-                    let url = directory.appendingPathComponent("\(letter.suggestedFileName).\(ext)")
-                    guard !FileManager.default.fileExists(atPath: url.path) else {
-                        throw RuleBookError("\(url.path) exists already; nothing was recorded")
-                    }
-                    try content.write(to: url, atomically: true, encoding: .utf8)
-                    written.append(url)
-                }
+                _ = try folder.write(letter)
                 records.append((clientID, date, letter.suggestedFileName + ".html"))
             }
             try ledger.recordPickupNotices(records, context: context)
         } catch {
-            for url in written { try? FileManager.default.removeItem(at: url) }
+            folder.removeWritten()
             throw error
         }
-        return written
+        return folder.written
     }
 }
 
