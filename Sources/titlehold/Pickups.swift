@@ -103,13 +103,15 @@ struct Pickups: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Scan what is collected at the door: each serial on the manifest becomes repossessed; the visit is closed at the end.")
         @Argument(help: "The visit id.") var visit: String
+        @OptionGroup var visitDay: VisitDayOption
         @OptionGroup var input: ScanInputOptions
         @OptionGroup var ledger: LedgerOptions
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            let day = try visitDay.day()
             let runner = try userFacing {
-                try PickupScanRunner(ledger: ledger.open(), visit: visit, today: { BusinessClock.today() })
+                try PickupScanRunner(ledger: ledger.open(), visit: visit, today: { day })
             }
             try input.run(runner, json: output.json)
             let closed = try userFacing { try runner.close() }
@@ -125,11 +127,13 @@ struct Pickups: ParsableCommand {
         @Argument(help: "The visit id.") var visit: String
         @Argument(help: "access-refused, some-not-found or all-collected.") var outcome: StoredVisit.Outcome
         @Option(name: .long, help: "What happened, for the record.") var note: String?
+        @OptionGroup var visitDay: VisitDayOption
         @OptionGroup var ledger: LedgerOptions
 
         func run() throws {
+            let day = try visitDay.day()
             let closed = try userFacing {
-                try ledger.open().closeVisit(visit, outcome: outcome, on: BusinessClock.today(), note: note,
+                try ledger.open().closeVisit(visit, outcome: outcome, on: day, note: note,
                                              context: ChangeContext(command: "pickups close"))
             }
             print("visit \(closed.visit.id) closed: \(outcome.rawValue)")
@@ -158,5 +162,20 @@ struct Pickups: ParsableCommand {
                 print("\(r.serial)\t\(r.client)\trepossessed \(r.repossessedOn)\tinvoice \(r.invoice ?? "none")\t\(r.valueCents.map { Cents($0).description } ?? "value unknown")\tcredit note needed")
             }
         }
+    }
+}
+
+/// `--date` of a visit recorded at the door or afterwards (from the technician's paper list):
+/// the day the items were collected or access was refused. Default today; a day after today is
+/// refused, since what has not happened yet cannot be on record.
+struct VisitDayOption: ParsableArguments {
+    @Option(name: .long, help: "The day of the visit, YYYY-MM-DD (default: today in Europe/Amsterdam; not in the future).",
+            transform: parseDay)
+    var date: Day?
+
+    func day(today: Day = BusinessClock.today()) throws -> Day {
+        guard let date else { return today }
+        guard date <= today else { throw ValidationError("--date \(date) is after today (\(today)); record a visit once it has happened") }
+        return date
     }
 }

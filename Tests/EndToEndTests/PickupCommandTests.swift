@@ -61,7 +61,7 @@ import Testing
         let manifest = try run(["pickups", "manifest", id, "--format", "html"], db).stdout
         #expect(manifest.contains("<svg") && manifest.contains("PF4XK2M9") && manifest.contains("vrije toegang"))
 
-        let scan = try run(["pickups", "scan", id, "--stdin"], db, stdin: "PF4XK2L3\nNOT-ON-LIST\nDK1Q0004\nTH:END\n")
+        let scan = try run(["pickups", "scan", id, "--stdin", "--date", "2026-11-30"], db, stdin: "PF4XK2L3\nNOT-ON-LIST\nDK1Q0004\nTH:END\n")
         #expect(scan.stdout.contains("ACCEPTED: collected PF4XK2L3"))
         #expect(scan.stdout.contains("REJECTED: NOT-ON-LIST is not on the manifest"))
         #expect(scan.stdout.contains("closed: some-not-found, 2 of 3 collected"))
@@ -70,7 +70,7 @@ import Testing
         #expect(Set(rows.compactMap { $0["serial"] as? String }) == ["PF4XK2L3", "DK1Q0004"])
         #expect(rows.allSatisfy { $0["invoice"] as? String == "INV-2026-0142" })
         // What was not found stays flagged and is planned again, under a new visit.
-        let next = try plan(db, from: "2026-11-26")
+        let next = try plan(db, from: "2026-12-01")
         #expect(next.first?["serials"] as? [String] == ["PF4XK2M9"])
         #expect(next.first?["id"] as? String != id)
     }
@@ -92,10 +92,12 @@ import Testing
         let (db, folder) = try defaultedDemo()
         _ = try run(["pickups", "notices", "--at", "2026-11-25", "--out", folder.appendingPathComponent("out").path], db)
         let id = try #require(try plan(db, from: "2026-11-25").first?["id"] as? String)
-        _ = try run(["pickups", "close", id, "access-refused", "--note", "gate closed"], db)
+        let tooEarly = try Binary.run(["pickups", "close", id, "access-refused", "--date", "2999-01-04", "--db", db])
+        #expect(tooEarly.status != 0 && tooEarly.stderr.contains("after today"), "a visit in the future is not on record yet")
+        _ = try run(["pickups", "close", id, "access-refused", "--note", "gate closed", "--date", "2026-11-30"], db)
         let again = try Binary.run(["pickups", "scan", id, "--stdin", "--db", db], stdin: "PF4XK2L3\n")
         #expect(again.status != 0 && again.stderr.contains("closed"))
-        #expect(try plan(db, from: "2026-11-26").count == 1, "the items stay flagged for a next visit")
+        #expect(try plan(db, from: "2026-12-01").count == 1, "the items stay flagged for a next visit")
     }
 
     /// A one-entry camt.053 statement.

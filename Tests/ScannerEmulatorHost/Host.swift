@@ -7,6 +7,9 @@ final class Host {
     private var devices: [String: Int32] = [:]
     private let program: [String]
     private var child: Process?
+    /// SIGTERM and SIGINT sent to the emulator are passed on to the child (as a service manager
+    /// would send them to the service), so a test can stop the program without looking it up.
+    private var forwarders: [DispatchSourceSignal] = []
 
     init(program: [String]) throws {
         var error = [CChar](repeating: 0, count: 256)
@@ -113,6 +116,14 @@ final class Host {
         process.environment = environment
         try process.run()
         child = process
+        let pid = process.processIdentifier
+        for number in [SIGTERM, SIGINT] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { kill(pid, number) }
+            source.resume()
+            forwarders.append(source)
+        }
     }
 
     private func which(_ name: String) throws -> String {

@@ -19,6 +19,7 @@ let usage = """
       unplug PORTS | replug PORTS   pull the plug (ESHUTDOWN, remove uevent) / plug back in (new address)
       sleep MILLISECONDS
       wait-exit [SECONDS]           wait for PROGRAM (also done at the end, 60 s), kill it if over time
+    SIGTERM and SIGINT sent to the emulator once PROGRAM runs are passed on to PROGRAM.
     Exit status: PROGRAM's; 2 for a bad scenario or emulator failure; 3 for a timeout.
 
     """
