@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 import TitleholdCore
 
-/// A read-only connection kept open for `owned` look-ups only, with the look-up statement
+/// Read-only connections kept open for `owned` look-ups only, each with the look-up statement
 /// (`LookupSQL.itemWithSliceBySerial`) prepared once (issue 2, "Speed").
 ///
 /// Why: through the pool a look-up paid for taking a reader, a statement-cache search by SQL
@@ -16,55 +16,77 @@ import TitleholdCore
 /// item and its client's stored slice always agree. A write committed before the look-up starts
 /// is seen (each statement starts a new read snapshot).
 ///
-/// One caller at a time: `lock.try()` guards the connection; a look-up that finds it busy
-/// (concurrent requests in the service) uses the pool as before instead of waiting.
-final class LookupConnection: @unchecked Sendable {
-    // @unchecked: `queue` is Sendable; `statement` is touched only while `lock` is held, inside
-    // `queue.inDatabase`, and in `deinit`, when no one else can hold it.
-    private let queue: DatabaseQueue
-    private let lock = NSLock()
-    private var statement: Statement?
+/// One caller per connection at a time, guarded by that connection's lock. There are as many
+/// connections as the machine has cores (at least two), so the service's event-loop threads
+/// each find one free (issue 6, Speed); only the first is opened with the ledger, the others on
+/// first use, so a one-shot CLI opens one. A look-up that finds every connection busy uses the
+/// pool instead of waiting.
+final class LookupConnections: @unchecked Sendable {
+    // @unchecked: `path` is immutable; each slot's state is touched only while its lock is held.
+    private let path: String
+    private let slots: [Slot]
 
-    init(path: String) throws {
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(5)
-        config.label = "titlehold.lookup"
-        config.prepareDatabase { db in
-            // As the store's own connections: the look-up touches a few scattered pages.
-            try db.execute(sql: "PRAGMA mmap_size = 2147483648")
-        }
-        queue = try DatabaseQueue(path: path, configuration: config)
+    init(path: String, count: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) throws {
+        self.path = path
+        slots = (0..<max(1, count)).map { _ in Slot() }
+        // The first is opened now, so a ledger that cannot be read fails when it is opened.
+        _ = try slots[0].open(path)
     }
 
-    deinit {
-        // Finalize the statement before the connection closes, so it closes at once.
-        statement = nil
-    }
-
-    /// `body` with the prepared look-up statement, or `nil` without running it when another
-    /// look-up holds the connection.
+    /// `body` with a prepared look-up statement, or `nil` without running it when every
+    /// connection is busy (or a connection opened on demand could not be opened).
     func withStatement<T>(_ body: (SQLiteStatement) throws -> T) throws -> T? {
-        guard lock.try() else { return nil }
-        defer { lock.unlock() }
-        return try queue.inDatabase { db in
-            let prepared: Statement
-            if let statement { prepared = statement } else {
-                prepared = try db.makeStatement(sql: LookupSQL.itemWithSliceBySerial)
-                statement = prepared
+        for slot in slots where slot.lock.try() {
+            defer { slot.lock.unlock() }
+            guard let queue = try? slot.open(path) else { return nil }
+            return try queue.inDatabase { db in
+                let prepared: Statement
+                if let statement = slot.statement { prepared = statement } else {
+                    prepared = try db.makeStatement(sql: LookupSQL.itemWithSliceBySerial)
+                    slot.statement = prepared
+                }
+                return try body(prepared.sqliteStatement)
             }
-            return try body(prepared.sqliteStatement)
+        }
+        return nil
+    }
+
+    /// One connection and its statement.
+    private final class Slot {
+        let lock = NSLock()
+        var queue: DatabaseQueue?
+        var statement: Statement?
+
+        deinit {
+            // Finalize the statement before the connection closes, so it closes at once.
+            statement = nil
+        }
+
+        /// The connection, opened on first use (with `lock` held, or from `init`).
+        func open(_ path: String) throws -> DatabaseQueue {
+            if let queue { return queue }
+            var config = Configuration()
+            config.readonly = true
+            config.busyMode = .timeout(5)
+            config.label = "titlehold.lookup"
+            config.prepareDatabase { db in
+                // As the store's own connections: the look-up touches a few scattered pages.
+                try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+            }
+            let opened = try DatabaseQueue(path: path, configuration: config)
+            queue = opened
+            return opened
         }
     }
 }
 
 extension LedgerDatabase {
-    /// The look-up of `serial` (normalised) on the dedicated connection: the same rows and values
+    /// The look-up of `serial` (normalised) on a dedicated look-up connection: the same rows and values
     /// as `lookup(serial:gtin:rebuilding:in:)`, read through the C API. `nil` when the connection
     /// is busy or one item matched whose slice is not stored (the caller then uses the pool).
     func fastLookup(serial: String, gtin: String?) throws -> (items: [ItemRecord], ledger: ClientLedger?)? {
-        guard let lookupConnection else { return nil }
-        let answer: (items: [ItemRecord], ledger: ClientLedger?)?? = try lookupConnection.withStatement { statement in
+        guard let lookupConnections else { return nil }
+        let answer: (items: [ItemRecord], ledger: ClientLedger?)?? = try lookupConnections.withStatement { statement in
             var items: [ItemRecord] = []
             var stored: [ClientLedger?] = []
             let code: Int32 = serial.withCString { text in

@@ -25,6 +25,7 @@ extension LedgerDatabase {
                            arguments: [name, role, passwordHash, AuditLog.isoInstant(now())])
             try record(AuditLog.Entry(action: "user.added", subject: name, details: ["role": role]))
         }
+        credentialCache.clear()
     }
 
     /// The stored password hash and role of `name`, to check a sign-in.
@@ -67,16 +68,21 @@ extension LedgerDatabase {
             guard db.changesCount == 1 else { throw LedgerError("no active token \(id)") }
             try record(AuditLog.Entry(action: "token.revoked", subject: "\(id)"))
         }
+        credentialCache.clear()
     }
 
-    /// The user and role a bearer token belongs to, if it is known and not revoked.
+    /// The user and role a bearer token belongs to, if it is known and not revoked (checked in
+    /// the tables at most once a second per token: `CredentialCache`).
     public func account(forToken token: String) throws -> (user: String, role: String)? {
-        try writer.read { db in
+        if let known = credentialCache.account(.token, token) { return known }
+        let account: (user: String, role: String)? = try writer.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT user_account.name, user_account.role FROM api_token JOIN user_account ON user_account.name = api_token.user_name
                 WHERE api_token.token_hash = ? AND api_token.revoked_at IS NULL
                 """, arguments: [Self.secretHash(token)]).map { ($0[0], $0[1]) }
         }
+        if let account { credentialCache.remember(.token, token, as: account) }
+        return account
     }
 
     /// Starts a sign-in session of `user` that lasts `seconds`; returns the session id for the cookie.
@@ -91,18 +97,23 @@ extension LedgerDatabase {
         return id
     }
 
-    /// The user and role of a live session.
+    /// The user and role of a live session (checked in the tables at most once a second per
+    /// session: `CredentialCache`).
     public func account(forSession id: String) throws -> (user: String, role: String)? {
-        try writer.read { db in
+        if let known = credentialCache.account(.session, id) { return known }
+        let account: (user: String, role: String)? = try writer.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT user_account.name, user_account.role FROM user_session JOIN user_account ON user_account.name = user_session.user_name
                 WHERE user_session.id_hash = ? AND user_session.expires_at >= ?
                 """, arguments: [Self.secretHash(id), AuditLog.isoInstant(now())]).map { ($0[0], $0[1]) }
         }
+        if let account { credentialCache.remember(.session, id, as: account) }
+        return account
     }
 
     public func endSession(_ id: String) throws {
         try writer.write { db in try db.execute(sql: "DELETE FROM user_session WHERE id_hash = ?", arguments: [Self.secretHash(id)]) }
+        credentialCache.clear()
     }
 
     static func randomSecret() -> String {

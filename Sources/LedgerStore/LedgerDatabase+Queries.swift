@@ -65,7 +65,7 @@ extension LedgerDatabase {
     /// transaction (`unsafeRead`: no BEGIN/COMMIT round). Only when no snapshot is stored is the
     /// whole look-up done again in a read transaction, rebuilding the slice from the rows; both
     /// give the same value. On a ledger file the statement runs on the dedicated look-up
-    /// connection (`LookupConnection`) when it is free, else on the pool; both read the same rows.
+    /// connection (`LookupConnections`) when one is free, else on the pool; both read the same rows.
     public func lookup(serial: String, gtin: String? = nil) throws -> (items: [ItemRecord], ledger: ClientLedger?) {
         let normalised = Self.lookupSerial(serial)
         if let answer = try fastLookup(serial: normalised, gtin: gtin) { return answer }

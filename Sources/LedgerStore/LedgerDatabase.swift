@@ -12,8 +12,10 @@ public final class LedgerDatabase: Sendable {
     let now: @Sendable () -> Date
     /// The database file (`nil` for an in-memory ledger): the service keeps letters beside it.
     public let path: String?
-    /// A read-only connection kept for `owned` look-ups (`LookupConnection`); `nil` in memory.
-    let lookupConnection: LookupConnection?
+    /// Read-only connections kept for `owned` look-ups (`LookupConnections`); `nil` in memory.
+    let lookupConnections: LookupConnections?
+    /// Tokens and sessions checked in the last second (`CredentialCache`).
+    let credentialCache = CredentialCache()
 
     /// Opens (creating when needed) the ledger at `path`, in WAL mode with foreign keys on.
     public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> LedgerDatabase {
@@ -44,7 +46,7 @@ public final class LedgerDatabase: Sendable {
         self.path = path
         try Self.migrator.migrate(writer)
         // Opened after the migrations, so it sees the schema (and WAL mode) they leave.
-        lookupConnection = try path.map { try LookupConnection(path: $0) }
+        lookupConnections = try path.map { try LookupConnections(path: $0) }
     }
 
     /// Names of the applied migrations, oldest first.

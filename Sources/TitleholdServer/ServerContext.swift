@@ -23,12 +23,7 @@ public struct ServerContext: AuthRequestContext, RequestContext {
         return decoder
     }
 
-    public var responseEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    public var responseEncoder: JSONResponseEncoder { JSONResponseEncoder() }
 
     /// The principal, or 401 when nobody signed in; 403 when its role is not enough.
     public func require(_ role: Role) throws -> Principal {

@@ -85,10 +85,16 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
 /// a file (as `jq` and `gh` do) — a large answer (`flags`, `dunning` over a whole ledger) is then
 /// written and read faster. Keys are sorted either way.
 func printJSON<T: Encodable>(_ value: T) throws {
+    guard isatty(STDOUT_FILENO) != 0 else {
+        // Into a pipe or file: one compact line, written by the fast encoder (same bytes as Foundation's).
+        var bytes = try CompactJSONEncoder().encode(value)
+        bytes.append(UInt8(ascii: "\n"))
+        fflush(nil)  // whatever `print` buffered goes first
+        FileHandle.standardOutput.write(Data(bytes))
+        return
+    }
     let encoder = JSONEncoder()
     encoder.keyEncodingStrategy = .convertToSnakeCase
-    encoder.outputFormatting = isatty(STDOUT_FILENO) != 0
-        ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(value)
-    print(String(decoding: data, as: UTF8.self))
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

@@ -27,10 +27,7 @@ struct ScanInputOptions: ParsableArguments {
     func run(_ session: some ScanSession, json: Bool) throws {
         let report: (ScanAcknowledgement) -> Void = { ack in
             if json {
-                let encoder = JSONEncoder()
-                encoder.keyEncodingStrategy = .convertToSnakeCase
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                if let data = try? encoder.encode(ack) { print(String(decoding: data, as: UTF8.self)) }
+                if let line = try? CompactJSONEncoder().encodeToString(ack) { print(line) }
             } else {
                 print("\(ack.status.uppercased()): \(ack.message)")
             }

@@ -63,8 +63,8 @@ enum IntakeRoutes {
 
     /// One Server-Sent Events frame (WHATWG HTML, "Server-sent events": `id`, `event`, `data`,
     /// a blank line). The JSON is on one line, so one `data:` line carries it.
-    static func frame(_ event: IntakeEvent, encoder: JSONEncoder) throws -> String {
-        let name: String, data: Data
+    static func frame(_ event: IntakeEvent, encoder: JSONResponseEncoder) throws -> String {
+        let name: String, data: [UInt8]
         switch event {
         case .scan(let ack, _): name = "scan"; data = try encoder.encode(ack)
         case .end(let info, let reason, _): name = "end"; data = try encoder.encode(EndData(session: info, reason: reason))

@@ -1,0 +1,136 @@
+import Foundation
+import LedgerStore
+import Testing
+import TitleholdApp
+import TitleholdCore
+
+/// `CompactJSONEncoder` writes what Foundation's `JSONEncoder` writes with `.convertToSnakeCase`
+/// and `[.sortedKeys, .withoutEscapingSlashes]`, byte for byte: on tables of edge cases and on
+/// every kind of report the CLI and the API send, built from the demo ledger.
+@Suite struct CompactJSONEncoderTests {
+    static func foundation<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func expectSame<T: Encodable>(_ value: T, _ comment: Comment? = nil,
+                                         sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let ours = try CompactJSONEncoder().encodeToString(value)
+        let theirs = try foundation(value)
+        #expect(ours == theirs, comment, sourceLocation: sourceLocation)
+    }
+
+    /// An object whose keys are the given names, each with its position as the value.
+    struct Keys: Encodable {
+        var names: [String]
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (index, name) in names.enumerated() { try container.encode(index, forKey: Key(stringValue: name)) }
+        }
+    }
+
+    @Test(arguments: [
+        "dueDate", "valueCents", "blockedUntil", "nextStepOn", "myURLProperty", "URL", "isHTTPS", "a1B2c",
+        "already_snake", "x", "X", "ABC", "aBC", "ABCdef", "iban", "IBANNumber", "invoiceID", "id", "e2eID",
+        "oneTwoThree4Five", "vatNL", "with space", "ÄrgerNis", "",
+    ])
+    func keyNamesConvertAsFoundationDoes(name: String) throws {
+        try Self.expectSame(Keys(names: [name]), "key \(name)")
+    }
+
+    struct Scalars: Encodable {
+        var text: String
+        var double: Double
+        var float: Float
+        var small: Int8 = -128
+        var big: UInt64 = .max
+        var least: Int64 = .min
+        var flag = true
+        var missing: String? = nil
+        var decimal = Decimal(string: "1548.93")!
+        var data = Data([0, 1, 2, 250, 255])
+        var url = URL(string: "https://example.com/a/b?c=d")!
+    }
+
+    @Test(arguments: [
+        "plain", "", "quote \" and backslash \\", "slash / stays", "tab\tnew\nline\rcr", "bell \u{07} nul \u{00} esc \u{1B}",
+        "\u{7F} del", "Curaçao – € ✓ 😀", "line\u{2028}separator", "\u{0C}\u{08}",
+    ])
+    func stringsEscapeAsFoundationDoes(text: String) throws {
+        try Self.expectSame(Scalars(text: text, double: 1, float: 1), "string \(text.debugDescription)")
+    }
+
+    @Test(arguments: [0.0, -0.0, 1.0, 0.1, 1548.93, 1e-7, 1e21, 123456789012345.0, -2.5, 1e-45, 3e38])
+    func numbersAsFoundationWritesThem(number: Double) throws {
+        try Self.expectSame(Scalars(text: "", double: number, float: Float(number)), "number \(number)")
+    }
+
+    @Test func nonFiniteNumbersAreRefused() {
+        #expect(throws: EncodingError.self) { try CompactJSONEncoder().encode(Scalars(text: "", double: .nan, float: 0)) }
+        #expect(throws: EncodingError.self) { try CompactJSONEncoder().encode([Double.infinity]) }
+    }
+
+    struct Shapes: Encodable {
+        var camelDictionary: [String: Int] = ["firstKey": 1, "secondKey": 2]
+        var numberKeys: [Int64: String] = [12: "twelve", 3: "three"]
+        var nested: [[Int?]] = [[1, nil], [], [3]]
+        var optionalArray: [String]? = nil
+        var empty = Empty()
+        var day = Day(iso: "2026-11-25")!
+        var money = Cents(1_548_93)
+        struct Empty: Encodable {}
+    }
+
+    /// A hand-written `encode(to:)` that flattens a second value into the same object, writes an
+    /// explicit null and uses a super encoder: the less common paths of the protocol.
+    struct HandWritten: Encodable {
+        enum Keys: String, CodingKey { case firstName, lastSeen, extraInfo }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode("Ann", forKey: .firstName)
+            try container.encodeNil(forKey: .lastSeen)
+            var more = container.nestedUnkeyedContainer(forKey: .extraInfo)
+            try more.encode(1.5)
+            var inner = more.nestedContainer(keyedBy: Keys.self)
+            try inner.encode(true, forKey: .firstName)
+            try Shapes.Empty().encode(to: container.superEncoder())
+            try ["keptCase": 1].encode(to: encoder)
+        }
+    }
+
+    @Test func containersAndSpecialTypesAsFoundation() throws {
+        try Self.expectSame(Shapes())
+        try Self.expectSame(HandWritten())
+        try Self.expectSame([Shapes(), Shapes()])
+        try Self.expectSame(["top": [1, 2]])
+        try Self.expectSame(Optional<Int>.none)
+    }
+
+    /// Every report type of the CLI and API, from the demo ledger on dates around its defaults.
+    @Test(arguments: ["2026-07-01", "2026-11-25", "2027-03-01"])
+    func demoLedgerReportsAreWrittenAsFoundationWritesThem(date: String) throws {
+        let (ledger, _) = try temporaryLedger()
+        _ = try DemoLedger.build(into: ledger, from: Paths.demo)
+        let day = try #require(Day(iso: date))
+        let rules = try RuleBook.load()
+        for scope in [OwnershipScope.client, .agreement, .invoice] {
+            let owned = try OwnershipService(ledger: ledger, scope: scope).reports(client: nil, owner: nil, on: day)
+            #expect(owned.count > 5)
+            try Self.expectSame(owned, "owned, \(scope) on \(date)")
+            let flags = try FlagService(rules: rules, scope: scope).flags(in: ledger, on: day).map(FlagReport.init)
+            try Self.expectSame(flags, "flags, \(scope) on \(date)")
+        }
+        let dunning = try DunningService(rules: rules).openInvoices(in: ledger.clientFiles(ids: nil), on: day).map(DunningReport.init)
+        try Self.expectSame(dunning, "dunning on \(date)")
+        let warranty = try WarrantyService.load(window: nil)
+        try Self.expectSame(try warranty.expiring(within: 3_650, in: ledger, on: day), "warranty on \(date)")
+    }
+}
