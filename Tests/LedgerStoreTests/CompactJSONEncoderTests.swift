@@ -73,9 +73,19 @@ import TitleholdCore
         try Self.expectSame(Scalars(text: "", double: number, float: Float(number)), "number \(number)")
     }
 
-    @Test func nonFiniteNumbersAreRefused() {
+    @Test func nonFiniteNumbersAreRefusedWithTheirPath() throws {
         #expect(throws: EncodingError.self) { try CompactJSONEncoder().encode(Scalars(text: "", double: .nan, float: 0)) }
         #expect(throws: EncodingError.self) { try CompactJSONEncoder().encode([Double.infinity]) }
+        // The error names where the value was (Foundation names it too, in its own words:
+        // ["outer", "inner", "Index 1"]; error paths are the one place the two differ).
+        let nested = ["outer": [["inner": [1.0, .infinity]]]]
+        func path(_ body: () throws -> Void) -> [String] {
+            do { try body() } catch let EncodingError.invalidValue(_, context) { return context.codingPath.map(\.stringValue) } catch {}
+            return []
+        }
+        let ours = path { _ = try CompactJSONEncoder().encode(nested) }
+        #expect(ours == ["outer", "0", "inner", "1"])
+        #expect(!path { _ = try Self.foundation(nested) }.isEmpty)
     }
 
     struct Shapes: Encodable {

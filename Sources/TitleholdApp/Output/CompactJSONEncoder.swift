@@ -24,7 +24,7 @@ public struct CompactJSONEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let node = try JSONTreeEncoder(codingPath: [], keys: KeyConversions()).node(for: value)
+        let node = try JSONTreeEncoder(parent: nil, key: nil, keys: KeyConversions()).node(for: value)
         var writer = JSONByteWriter()
         writer.write(node)
         return writer.bytes
@@ -35,15 +35,43 @@ public struct CompactJSONEncoder: Sendable {
     }
 }
 
-/// Snake-case key names, each converted once per encoder run.
+/// What one encoder run learns once and uses for every value: snake-case key names, and how
+/// each type is written (a dynamic cast per value cost more than the rest of its encoding).
 final class KeyConversions {
     private var cache: [String: String] = [:]
+    private var kinds: [ObjectIdentifier: ValueKind] = [:]
 
     func snakeCased(_ key: String) -> String {
         if let known = cache[key] { return known }
         let converted = CamelCase.snakeCased(key)
         cache[key] = converted
         return converted
+    }
+
+    /// The types Foundation writes in a way of their own, and the rest.
+    enum ValueKind {
+        case string, int, int64, bool, double, float, data, url, decimal, stringKeyedDictionary, other
+    }
+
+    func kind<T>(of type: T.Type) -> ValueKind {
+        let id = ObjectIdentifier(type)
+        if let known = kinds[id] { return known }
+        let kind: ValueKind
+        switch type {
+        case is String.Type: kind = .string
+        case is Int.Type: kind = .int
+        case is Int64.Type: kind = .int64
+        case is Bool.Type: kind = .bool
+        case is Double.Type: kind = .double
+        case is Float.Type: kind = .float
+        case is Data.Type: kind = .data
+        case is URL.Type: kind = .url
+        case is Decimal.Type: kind = .decimal
+        case is any StringKeyedEncodableDictionary.Type: kind = .stringKeyedDictionary
+        default: kind = .other
+        }
+        kinds[id] = kind
+        return kind
     }
 }
 
@@ -86,7 +114,7 @@ extension Dictionary: StringKeyedEncodableDictionary where Key == String, Value:
     func encodeEntries(into encoder: JSONTreeEncoder) throws -> JSONObjectBox {
         let box = JSONObjectBox()
         for (key, value) in self {
-            box.set(key, try encoder.nested(key: DictionaryKey(stringValue: key)).node(for: value))
+            box.set(key, try encoder.node(for: value, at: DictionaryKey(stringValue: key)))
         }
         return box
     }
@@ -103,20 +131,37 @@ struct DictionaryKey: CodingKey {
 
 /// The `Encoder` that builds a `JSONNode` tree.
 final class JSONTreeEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    /// The coding path, kept as a link to the parent and built only when asked for (errors):
+    /// building it for every value cost an array per value.
+    private let parent: JSONTreeEncoder?
+    private let key: (any CodingKey)?
+    var codingPath: [any CodingKey] {
+        var path: [any CodingKey] = []
+        var encoder: JSONTreeEncoder? = self
+        while let current = encoder, let key = current.key { path.append(key); encoder = current.parent }
+        return path.reversed()
+    }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     let keys: KeyConversions
     /// What has been encoded at this level so far.
     var value: JSONNode?
 
-    init(codingPath: [any CodingKey], keys: KeyConversions) {
-        self.codingPath = codingPath
+    init(parent: JSONTreeEncoder?, key: (any CodingKey)?, keys: KeyConversions) {
+        self.parent = parent
+        self.key = key
         self.keys = keys
     }
 
     /// An encoder one level down, for the value at `key`.
     func nested(key: any CodingKey) -> JSONTreeEncoder {
-        JSONTreeEncoder(codingPath: codingPath + [key], keys: keys)
+        JSONTreeEncoder(parent: self, key: key, keys: keys)
+    }
+
+    /// The node of `value` at `key` below this level: a value Foundation writes directly needs
+    /// no encoder of its own.
+    func node<T: Encodable>(for value: T, at key: @autoclosure () -> any CodingKey) throws -> JSONNode {
+        if let node = try direct(value, path: { self.codingPath + [key()] }) { return node }
+        return try nested(key: key()).encoded(value)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
@@ -139,24 +184,37 @@ final class JSONTreeEncoder: Encoder {
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueContainer(encoder: self) }
 
-    /// The node for `value`: the types Foundation writes in a special way first, then the value's
-    /// own `encode(to:)`. A value that encodes nothing is an empty object, as in Foundation.
+    /// The node for `value` at this level: the types Foundation writes in a special way first,
+    /// then the value's own `encode(to:)`. A value that encodes nothing is an empty object, as in Foundation.
     func node<T: Encodable>(for value: T) throws -> JSONNode {
-        switch value {
-        case let text as String: return .string(text)
-        case let number as Int: return .number(String(number))
-        case let number as Int64: return .number(String(number))
-        case let flag as Bool: return .bool(flag)
-        case let number as Double: return try Self.number(number, at: codingPath)
-        case let number as Float: return try Self.number(Double(number), float: number.description, at: codingPath)
-        case let data as Data: return .string(data.base64EncodedString())
-        case let url as URL: return .string(url.absoluteString)
-        case let decimal as Decimal: return .number(decimal.description)
-        case let dictionary as any StringKeyedEncodableDictionary: return .object(try dictionary.encodeEntries(into: self))
-        default:
-            let encoder = JSONTreeEncoder(codingPath: codingPath, keys: keys)
-            try value.encode(to: encoder)
-            return encoder.value ?? .object(JSONObjectBox())
+        if let node = try direct(value, path: { self.codingPath }) { return node }
+        return try JSONTreeEncoder(parent: parent, key: key, keys: keys).encoded(value)
+    }
+
+    /// `value` through its own `encode(to:)` into this (fresh) encoder.
+    private func encoded<T: Encodable>(_ value: T) throws -> JSONNode {
+        if keys.kind(of: T.self) == .stringKeyedDictionary {
+            return .object(try (value as! any StringKeyedEncodableDictionary).encodeEntries(into: self))
+        }
+        try value.encode(to: self)
+        return self.value ?? .object(JSONObjectBox())
+    }
+
+    /// The node of a value of a type Foundation writes in a way of its own, or nil for the rest.
+    private func direct<T: Encodable>(_ value: T, path: () -> [any CodingKey]) throws -> JSONNode? {
+        switch keys.kind(of: T.self) {
+        case .string: return .string(value as! String)
+        case .int: return .number(String(value as! Int))
+        case .int64: return .number(String(value as! Int64))
+        case .bool: return .bool(value as! Bool)
+        case .double: return try Self.number(value as! Double, at: path())
+        case .float:
+            let number = value as! Float
+            return try Self.number(Double(number), float: number.description, at: path())
+        case .data: return .string((value as! Data).base64EncodedString())
+        case .url: return .string((value as! URL).absoluteString)
+        case .decimal: return .number((value as! Decimal).description)
+        case .stringKeyedDictionary, .other: return nil
         }
     }
 
@@ -199,7 +257,7 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         box.set(name(key), try JSONTreeEncoder.number(Double(value), float: value.description, at: codingPath + [key]))
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        box.set(name(key), try encoder.nested(key: key).node(for: value))
+        box.set(name(key), try encoder.node(for: value, at: key))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
@@ -254,7 +312,7 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
         box.values.append(try JSONTreeEncoder.number(Double(value), float: value.description, at: codingPath + [nextKey]))
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        box.values.append(try encoder.nested(key: nextKey).node(for: value))
+        box.values.append(try encoder.node(for: value, at: nextKey))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
