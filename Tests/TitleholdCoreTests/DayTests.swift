@@ -4,6 +4,7 @@ import TitleholdCore
 @Suite struct DayTests {
     @Test(arguments: [
         ("1970-01-01", 0, 4), ("2000-02-29", 11016, 2), ("2026-11-25", 20782, 3), ("1969-12-31", -1, 3),
+        ("0001-01-01", -719162, 1), ("9999-12-31", 2932896, 5),
     ])
     func ordinalsAndWeekdays(iso: String, ordinal: Int, weekday: Int) {
         let day = Day(iso: iso)

@@ -90,14 +90,14 @@ enum JSONNode {
 }
 
 final class JSONObjectBox {
-    var keys: [String] = []
-    var values: [JSONNode] = []
+    var entries: [(key: String, value: JSONNode)] = []
 
-    /// Sets `key`; a key set twice keeps its first place and its last value (as Foundation).
+    init() { entries.reserveCapacity(8) }
+
+    /// Sets `key`; a key set twice keeps its last value (as Foundation).
     func set(_ key: String, _ value: JSONNode) {
-        if let index = keys.firstIndex(of: key) { values[index] = value; return }
-        keys.append(key)
-        values.append(value)
+        if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = value; return }
+        entries.append((key, value))
     }
 }
 
@@ -382,12 +382,12 @@ struct JSONByteWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let box):
             bytes.append(UInt8(ascii: "{"))
-            let order = box.keys.indices.sorted { box.keys[$0] < box.keys[$1] }
-            for (position, index) in order.enumerated() {
+            box.entries.sort { $0.key < $1.key }
+            for (position, entry) in box.entries.enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                write(string: box.keys[index])
+                write(string: entry.key)
                 bytes.append(UInt8(ascii: ":"))
-                write(box.values[index])
+                write(entry.value)
             }
             bytes.append(UInt8(ascii: "}"))
         }

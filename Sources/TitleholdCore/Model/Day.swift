@@ -61,14 +61,32 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`. Written digit by digit into a ten-byte string, which Swift keeps inline
+    /// (no allocation): every report and JSON line carries several dates.
     public var description: String {
         let c = components
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        guard (0...9999).contains(c.year) else {
+            func pad(_ v: Int, _ width: Int) -> String {
+                let s = String(v)
+                return String(repeating: "0", count: max(0, width - s.count)) + s
+            }
+            return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
         }
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(c.year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(c.month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(c.day, width: 2, at: 8)
+            return 10
+        }
     }
 
     public init(from decoder: Decoder) throws {
