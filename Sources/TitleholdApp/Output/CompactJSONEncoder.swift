@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Writes `Encodable` values as compact JSON with snake_case keys in sorted order: the bytes
 /// Foundation's `JSONEncoder` writes with `.convertToSnakeCase` and
@@ -41,9 +42,20 @@ final class KeyConversions {
     private var cache: [String: String] = [:]
     private var kinds: [ObjectIdentifier: ValueKind] = [:]
 
+    /// Names converted by any run in this process: the service encodes one small report per
+    /// request, and converting its keys anew each time cost more than the rest of the encoding.
+    /// Only `CodingKey` names come here (not dictionary keys), so it stays as small as the code's
+    /// set of property names.
+    private static let converted = Mutex<[String: String]>([:])
+
     func snakeCased(_ key: String) -> String {
         if let known = cache[key] { return known }
-        let converted = CamelCase.snakeCased(key)
+        let converted = Self.converted.withLock { names in
+            if let known = names[key] { return known }
+            let name = CamelCase.snakeCased(key)
+            names[key] = name
+            return name
+        }
         cache[key] = converted
         return converted
     }
