@@ -120,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "decisions-benchmark",
             dependencies: ["LedgerStore", "TitleholdCore", .product(name: "GRDB", package: "GRDB.swift")],
-            path: "Benchmarks/DecisionsBenchmark", exclude: ["eligible-serials.sql"]),
+            path: "Benchmarks/DecisionsBenchmark", exclude: ["eligible-serials.sql", "eligible-serials-client.sql"]),
 
         // MARK: Tests
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),

@@ -7,15 +7,18 @@ import Glibc
 #endif
 
 /// `decisions-benchmark` (issue 4, Speed): `titlehold flags` and `titlehold dunning` over the
-/// synthetic ledger of `ledger-benchmark` (1,000,000 items), beside one hand-written SQL query in
-/// the sqlite3 shell that finds the eligible serials (`eligible-serials.sql`).
+/// synthetic ledger of `ledger-benchmark` (1,000,000 items), beside hand-written SQL queries in the
+/// sqlite3 shell that find the same eligible serials: `eligible-serials.sql` for ownership scope
+/// `invoice`, `eligible-serials-client.sql` for scope `client` (the default of `flags`).
 ///
 /// 1. Unless the ledger has letters already, it records a 1st and a 2nd reminder for every invoice
 ///    of every `--every`th client that fell due at least 40 days before the day (1st reminder the
 ///    day after the due date, 2nd 21 days later), through the store's own `recordLetters`.
 /// 2. It times cold `titlehold flags --json` (scope invoice and the default client) and
-///    `titlehold dunning --json` processes, and the sqlite3 shell running the query; median of `--runs`.
-/// 3. It compares the serials `flags --scope invoice` finds with the query's.
+///    `titlehold dunning --json` processes, and the sqlite3 shell running each query; median of
+///    `--runs`. Each `flags` is set beside the query of its scope; `dunning` beside the invoice-scope one.
+/// 3. It compares the serials `flags --scope invoice` finds with `eligible-serials.sql`'s, and those
+///    of the default `flags` with `eligible-serials-client.sql`'s.
 ///
 /// Usage: decisions-benchmark [--db FILE] [--at YYYY-MM-DD] [--every N] [--runs N] [--titlehold PATH]
 struct Options {
@@ -83,7 +86,9 @@ let titlehold = options.titlehold ?? me.appendingPathComponent("titlehold").path
 guard FileManager.default.isExecutableFile(atPath: titlehold) else {
     throw BenchError("no titlehold binary at \(titlehold): build it with the same scratch path (--product titlehold)")
 }
-let sqlFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("eligible-serials.sql")
+let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+let sqlFile = here.appendingPathComponent("eligible-serials.sql")
+let clientSQLFile = here.appendingPathComponent("eligible-serials-client.sql")
 
 // 1. Letters.
 let ledger = try LedgerDatabase.open(path: options.db)
@@ -127,12 +132,15 @@ func timed(_ label: String, _ program: String, _ args: [String], input: String? 
 }
 let at = day.description
 let sql = try String(contentsOf: sqlFile, encoding: .utf8).replacingOccurrences(of: ":day", with: at)
+let clientSQL = try String(contentsOf: clientSQLFile, encoding: .utf8).replacingOccurrences(of: ":day", with: at)
 print("on \(at), ledger \(options.db):")
 let (sqlTime, sqlOutput) = try timed("sqlite3 shell, eligible-serials.sql", "/usr/bin/sqlite3", ["-readonly", options.db], input: sql)
 let (flagsInvoiceTime, flagsInvoiceOutput) = try timed("titlehold flags --json --scope invoice", titlehold,
                                                        ["flags", "--json", "--scope", "invoice", "--at", at, "--db", options.db])
+let (clientSQLTime, clientSQLOutput) = try timed("sqlite3 shell, eligible-serials-client.sql", "/usr/bin/sqlite3",
+                                                 ["-readonly", options.db], input: clientSQL)
 let (flagsClientTime, flagsClientOutput) = try timed("titlehold flags --json (scope client)", titlehold,
-                                                     ["flags", "--json", "--at", at, "--db", options.db])
+                                                     ["flags", "--json", "--scope", "client", "--at", at, "--db", options.db])
 let (dunningTime, dunningOutput) = try timed("titlehold dunning --json", titlehold, ["dunning", "--json", "--at", at, "--db", options.db])
 
 // 3. The sets.
@@ -140,15 +148,19 @@ func serials(_ json: String) throws -> Set<String> {
     let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]] ?? []
     return Set(rows.compactMap { $0["serial"] as? String })
 }
-let fromSQL = Set(sqlOutput.split(separator: "\n").map(String.init))
-let fromFlags = try serials(flagsInvoiceOutput)
-let clientScope = try serials(flagsClientOutput)
-let dunningRows = (try JSONSerialization.jsonObject(with: Data(dunningOutput.utf8)) as? [Any])?.count ?? 0
-print("eligible serials: query \(fromSQL.count), flags --scope invoice \(fromFlags.count) (same: \(fromSQL.intersection(fromFlags).count), "
-      + "only query: \(fromSQL.subtracting(fromFlags).count), only flags: \(fromFlags.subtracting(fromSQL).count)); "
-      + "flags scope client \(clientScope.count); dunning lists \(dunningRows) open invoices")
-print(String(format: "ratio to the query: flags (invoice) %.2fx, flags (client) %.2fx, dunning %.2fx",
-             flagsInvoiceTime / sqlTime, flagsClientTime / sqlTime, dunningTime / sqlTime))
-for serial in fromSQL.symmetricDifference(fromFlags).sorted().prefix(5) {
-    print("  differs: \(serial) (\(fromSQL.contains(serial) ? "query only" : "flags only"))")
+func lines(_ output: String) -> Set<String> { Set(output.split(separator: "\n").map(String.init)) }
+/// One scope's comparison: the counts, and the first few serials only one side finds.
+func compare(_ scope: String, query: Set<String>, flags: Set<String>) {
+    print("eligible serials, scope \(scope): query \(query.count), flags \(flags.count) (same: \(query.intersection(flags).count), "
+          + "only query: \(query.subtracting(flags).count), only flags: \(flags.subtracting(query).count))")
+    for serial in query.symmetricDifference(flags).sorted().prefix(5) {
+        print("  differs: \(serial) (\(query.contains(serial) ? "query only" : "flags only"))")
+    }
 }
+compare("invoice", query: lines(sqlOutput), flags: try serials(flagsInvoiceOutput))
+compare("client", query: lines(clientSQLOutput), flags: try serials(flagsClientOutput))
+let dunningRows = (try JSONSerialization.jsonObject(with: Data(dunningOutput.utf8)) as? [Any])?.count ?? 0
+print("dunning lists \(dunningRows) open invoices")
+print(String(format: "ratio to the query of the same scope: flags (invoice) %.2fx, flags (client) %.2fx; "
+             + "dunning %.2fx (to the invoice-scope query)",
+             flagsInvoiceTime / sqlTime, flagsClientTime / clientSQLTime, dunningTime / sqlTime))
