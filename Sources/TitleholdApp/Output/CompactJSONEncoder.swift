@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Writes `Encodable` values as compact JSON with snake_case keys in sorted order: the bytes
 /// Foundation's `JSONEncoder` writes with `.convertToSnakeCase` and
@@ -46,16 +45,11 @@ final class KeyConversions {
     /// request, and converting its keys anew each time cost more than the rest of the encoding.
     /// Only `CodingKey` names come here (not dictionary keys), so it stays as small as the code's
     /// set of property names.
-    private static let converted = Mutex<[String: String]>([:])
+    private static let converted = ConvertedNames()
 
     func snakeCased(_ key: String) -> String {
         if let known = cache[key] { return known }
-        let converted = Self.converted.withLock { names in
-            if let known = names[key] { return known }
-            let name = CamelCase.snakeCased(key)
-            names[key] = name
-            return name
-        }
+        let converted = Self.converted.name(for: key)
         cache[key] = converted
         return converted
     }
@@ -84,6 +78,37 @@ final class KeyConversions {
         }
         kinds[id] = kind
         return kind
+    }
+}
+
+/// The process-wide table of converted key names. Read far more often than written, and by
+/// every request of the service at once, so readers share a read lock: with a mutex the two
+/// event-loop threads kept waking each other for it (context switches per request quadrupled).
+final class ConvertedNames: @unchecked Sendable {
+    // @unchecked: `names` is read under the read lock and written under the write lock.
+    private var names: [String: String] = [:]
+    private let lock: UnsafeMutablePointer<pthread_rwlock_t>
+
+    init() {
+        lock = .allocate(capacity: 1)
+        pthread_rwlock_init(lock, nil)
+    }
+
+    deinit {
+        pthread_rwlock_destroy(lock)
+        lock.deallocate()
+    }
+
+    func name(for key: String) -> String {
+        pthread_rwlock_rdlock(lock)
+        let known = names[key]
+        pthread_rwlock_unlock(lock)
+        if let known { return known }
+        let name = CamelCase.snakeCased(key)
+        pthread_rwlock_wrlock(lock)
+        names[key] = name
+        pthread_rwlock_unlock(lock)
+        return name
     }
 }
 
