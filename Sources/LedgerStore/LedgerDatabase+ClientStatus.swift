@@ -12,10 +12,9 @@ public struct ClientStanding: Sendable, Hashable {
     }
 
     /// The history as the rules read it. Entries were validated one by one when recorded, so they
-    /// are taken as they are here.
-    public var history: ClientStatusHistory {
-        (try? ClientStatusHistory(validating: statuses)) ?? ClientStatusHistory()
-    }
+    /// are taken as they are here (not validated again: one entry that a later check would refuse
+    /// must not erase the client's whole status).
+    public var history: ClientStatusHistory { ClientStatusHistory(recorded: statuses) }
 }
 
 extension LedgerDatabase {

@@ -165,6 +165,19 @@ import Testing
         #expect(before.entries.count == c.steps.count - 1)
     }
 
+    /// Stored entries are read as recorded: one that today's checks would refuse (here a first
+    /// cooling-off of five months, where 63a Fw allows two) does not erase the client's status,
+    /// so a bankrupt client is never read as a normal one.
+    @Test func storedEntriesAreReadAsRecordedEvenWhenACheckWouldNowRefuseOne() throws {
+        let stored = [entry((.difficulties, "2026-02-01", nil)), entry((.bankrupt, "2026-03-02", "2026-08-01"))]
+        #expect(throws: ClientStatusError.self) { try ClientStatusHistory(validating: stored) }
+        let h = ClientStatusHistory(recorded: stored)
+        #expect(h.status(on: d("2026-04-01"))?.status == .bankrupt)
+        #expect(h.coolingOff(on: d("2026-04-01")) != nil, "the recorded cooling-off still blocks")
+        // Kept in the order of `since`, as recorded.
+        #expect(ClientStatusHistory(recorded: stored.reversed()).entries == stored)
+    }
+
     @Test func statusOnADayIsTheLatestEntryInForce() throws {
         let h = try history([(.difficulties, "2026-02-01", nil), (.bankrupt, "2026-03-02", "2026-05-01"),
                              (.bankrupt, "2026-04-20", "2026-07-01"), (.normal, "2026-09-01", nil)])

@@ -40,6 +40,15 @@ public struct ClientStatusHistory: Sendable, Hashable {
     /// An empty history: the client counts as `normal`.
     public init() { entries = [] }
 
+    /// A history of entries as they were recorded, each checked against those before it when it
+    /// was (`recording`), in the order given. Not checked again: a stored status must never be
+    /// lost because a check changed since (a bankrupt client read as normal would be eligible
+    /// for a pickup its cooling-off period forbids). Only the order is restored, by `since`.
+    public init(recorded entries: [Entry]) {
+        self.entries = entries.enumerated().sorted { ($0.element.since, $0.offset) < ($1.element.since, $1.offset) }
+            .map(\.element)
+    }
+
     /// A history of entries recorded earlier, checked again one by one.
     public init(validating entries: [Entry]) throws(ClientStatusError) {
         var history = ClientStatusHistory()
