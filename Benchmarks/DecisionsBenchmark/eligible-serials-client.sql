@@ -7,8 +7,8 @@
 --   * an invoice is a goods invoice as in `LookupSQL.documentsOfClient`. Its amount is paid by the
 --     credit notes naming it (same client, by number) and the client's payments naming it (an
 --     invoice of the same client issued by the day), in date order with credit notes first on a
---     day; its claim closes the day these reach its amount (a zero invoice only by a credit note,
---     as `PaymentAllocation` does). The client's other payments are on account: their running
+--     day; its claim closes the day these reach its amount (a zero invoice on its issue date, as
+--     `PaymentAllocation` does: nothing is owed). The client's other payments are on account: their running
 --     total (booking date, id) pays what is still open oldest due first (due date, issue date,
 --     number) and closes an invoice's claim on the booking day it reaches the invoice's place in
 --     that queue;
@@ -99,7 +99,7 @@ WITH
                       AND i.client_id = p.client_id AND i.issue_date <= ':day')),
   settled AS (
     SELECT queue.*,
-           CASE WHEN unpaid = 0 THEN named_settled_on
+           CASE WHEN payable <= 0 THEN issue_date WHEN unpaid = 0 THEN named_settled_on
                 ELSE (SELECT MIN(o.booking_date) FROM on_account o
                       WHERE o.client_id = queue.client_id AND o.running >= queue.through_here) END AS settled_on,
            date(COALESCE((SELECT MAX(l.sent_on) FROM letter l

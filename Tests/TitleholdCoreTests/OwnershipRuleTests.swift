@@ -37,6 +37,24 @@ import Testing
         #expect(v.reasons[0].article == "3:92(3) BW")
     }
 
+    /// An item billed at EUR 0 (a warranty replacement) owes nothing: title passes when the
+    /// invoice is issued, and a zero goods invoice keeps no other item of the client retained.
+    @Test func aZeroInvoiceOwesNothingFromTheDayItIsIssued() {
+        var b = LedgerBuilder()
+        b.invoice(10, "F-10", issued: "2026-03-01", due: "2026-03-31", cents: 0)
+        b.invoice(11, "F-11", issued: "2026-02-01", due: "2026-03-03", cents: 50_00)
+        b.item(1, "FREE", delivered: "2026-02-25", invoices: [10])
+        b.item(2, "PAID", delivered: "2026-02-01", invoices: [11])
+        b.pay(1, on: "2026-03-02", cents: 50_00, naming: 11)
+        let free = b.verdict("FREE", on: "2026-04-10")
+        #expect(free.owner == .client)
+        #expect(free.clientOwnsSince == d("2026-03-02"), "the moment both claims were closed")
+        let zero = b.verdict("FREE", on: "2026-03-01", scope: .invoice)
+        #expect(zero.owner == .client && zero.clientOwnsSince == d("2026-03-01"))
+        #expect(zero.reasons.first?.text.contains("EUR 0.00") == true)
+        #expect(b.verdict("PAID", on: "2026-04-10").owner == .client, "the zero invoice is not an open claim")
+    }
+
     @Test func partialPaymentLeavesTheRestOutstanding() {
         var b = LedgerBuilder()
         b.invoice(10, "F-10", issued: "2026-03-01", due: "2026-03-31", cents: 100_00)

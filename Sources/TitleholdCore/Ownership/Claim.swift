@@ -79,7 +79,8 @@ struct Claim: Sendable {
         let how: String
         switch balance.settledBy {
         case .creditNote(let number): how = "settled by credit note \(number)"
-        default: how = "paid in full"
+        case .nothingOwed: how = "was for EUR 0.00: nothing was owed since it was issued"
+        case .payment, nil: how = "paid in full"
         }
         return OwnershipReason(kind: .paidInFull, article: "3:92(3) BW", invoiceNumber: invoice.number,
                                dueDate: invoice.dueDate, date: closedOn, text: "invoice \(invoice.number) \(how) on \(closedOn)")

@@ -30,6 +30,9 @@ public struct PaymentAllocation: Sendable {
     public enum Settlement: Sendable, Hashable {
         case payment(id: Int64)
         case creditNote(number: String)
+        /// An invoice of EUR 0 (a replacement under warranty, a free item): nothing was ever owed,
+        /// so it is settled on its issue date (art. 3:92(3) BW: the condition of payment is met).
+        case nothingOwed
     }
 
     /// The balances of the invoices issued by the date, in ledger order. `owned` asks for a few
@@ -70,7 +73,12 @@ public struct PaymentAllocation: Sendable {
         state.reserveCapacity(ledger.invoices.count)
         for invoice in ledger.invoices where invoice.issueDate <= date {
             issued.append(invoice)
-            state.append(Balance(invoiceID: invoice.id, payable: invoice.payable))
+            var balance = Balance(invoiceID: invoice.id, payable: invoice.payable)
+            if !invoice.payable.isPositive {
+                balance.settledOn = invoice.issueDate
+                balance.settledBy = .nothingOwed
+            }
+            state.append(balance)
         }
         func position(of id: Int64) -> Int? { state.firstIndex { $0.invoiceID == id } }
         // Art. 6:43(2) BW: a payment naming no invoice goes to those due first, then the oldest.
