@@ -322,8 +322,8 @@ import Testing
     }
 }
 
-/// A small deterministic generator (SplitMix64), so the property loop sees the same sites every run.
-private struct SplitMix64: RandomNumberGenerator {
+/// A small deterministic generator (SplitMix64), so property loops see the same cases every run.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -46,7 +46,7 @@ public struct FlagService: Sendable {
                             letters: ledger.letters[invoice.id] ?? []),
                 today: date, calendar: rules.statutoryCalendar, settings: rules.dunning)
         }
-        let verdicts = ledger.items.map { rule.verdict(for: $0, in: ledger, on: date, allocation: allocation) }
+        let verdicts = rule.verdicts(of: ledger, on: date, allocation: allocation)
         // Art. 22bis Iw: the value at contracting of the retained goods still on the premises.
         var retained = Cents.zero
         for (item, verdict) in zip(ledger.items, verdicts)

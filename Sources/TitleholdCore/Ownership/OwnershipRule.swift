@@ -41,6 +41,27 @@ public struct OwnershipRule: Sendable {
         let allocation = given ?? PaymentAllocation(ledger, asOf: date)
         // The item's own claims first, so the first reason printed is about the item itself.
         let claims = self.claims(for: item, in: ledger, allocation: allocation, on: date)
+        return decide(item, claims: claims, in: ledger, allocation: allocation, on: date)
+    }
+
+    /// The verdict of every item of `ledger` on `date`, in the order of `ledger.items`: the same
+    /// verdicts as `verdict(for:in:on:allocation:)` item by item, with each claim of the client
+    /// worked out once (`ClientClaims`) instead of once per item — `flags` asks about every item
+    /// of a client, and 50 items each rebuilding the claims of all 50 cost n² of that work.
+    public func verdicts(of ledger: ClientLedger, on date: Day, allocation: PaymentAllocation) -> [OwnershipVerdict] {
+        var shared = ClientClaims(rule: self, ledger: ledger, allocation: allocation, on: date)
+        return ledger.items.map { item in
+            guard item.deliveredOn <= date, titleLostByEvent(item, on: date) == nil else {
+                return verdict(for: item, in: ledger, on: date, allocation: allocation)
+            }
+            return decide(item, claims: shared.claims(for: item), in: ledger, allocation: allocation, on: date)
+        }
+    }
+
+    /// The verdict from the claims in the item's scope (own claims first): the first moment from
+    /// delivery at which none is open, or a waiver, passes title (art. 3:92 BW).
+    private func decide(_ item: ClientLedger.DeliveredItem, claims: [Claim], in ledger: ClientLedger,
+                        allocation: PaymentAllocation, on date: Day) -> OwnershipVerdict {
         var waiver: Day?
         for event in item.events where event.kind == .waived && event.date <= date {
             waiver = min(waiver ?? event.date, event.date)
@@ -106,66 +127,38 @@ public struct OwnershipRule: Sendable {
 
     private func note(_ event: ItemEvent) -> String { event.note.map { " (\($0))" } ?? "" }
 
+    /// An invoice's claim as it stands on `date`, not yet marked as the item's own; nil when the
+    /// invoice was not issued by then.
+    func invoiceClaim(at index: Int, in ledger: ClientLedger, allocation: PaymentAllocation, on date: Day) -> Claim? {
+        let invoice = ledger.invoices[index]
+        guard invoice.issueDate <= date, let position = allocation.position(ofBalance: invoice.id) else { return nil }
+        let balance = allocation.balance(atPosition: position)
+        let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
+                                                     isSaleOfGoods: invoice.isGoods,
+                                                     interruptions: interruptions(of: invoice.id, in: ledger))
+        return .invoice(invoice, at: index, balance, at: position, barredOn: barred <= date ? barred : nil,
+                        asOf: date, isOwn: false)
+    }
+
+    /// The claim of a delivery not invoiced yet (open until its first invoice issued by `date`),
+    /// not yet marked as the item's own; nil when not delivered by then or back with the supplier.
+    func uninvoicedClaim(of other: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day) -> Claim? {
+        guard other.deliveredOn <= date, !other.wentBack(on: date) else { return nil }
+        var firstInvoice: Day?
+        for id in other.invoiceIDs {
+            // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
+            guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
+            firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
+        }
+        return .uninvoiced(other, invoicedOn: firstInvoice, isOwn: false)
+    }
+
     /// The claims in the item's scope, each with the span during which it was open: the item's
     /// own claims first, then the others, each group in ledger order (invoices, then items).
     func claims(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, allocation: PaymentAllocation,
                 on date: Day) -> [Claim] {
-        // The members of `scopeMembers` (OwnershipRule+Scope.swift), in the same order, tested in
-        // place: `owned` runs this for every question, and the filtered copies cost more than the test.
-        let scope = self.scope
-        let sameAgreement = { (agreementID: Int64?) in agreementID != nil && agreementID == item.agreementID }
-        func inScope(_ invoice: ClientLedger.Invoice, own: Bool) -> Bool {
-            guard invoice.issueDate <= date else { return false }
-            if own { return true }
-            switch scope {
-            case .invoice: return false
-            case .agreement: return sameAgreement(invoice.agreementID)
-            case .client: return invoice.isGoods
-            }
-        }
-        var claims: [Claim] = []
-        claims.reserveCapacity(ledger.invoices.count + (scope == .invoice ? 1 : ledger.items.count))
-        // By position, so the loops below do not copy every item (three reference counts each).
-        func addUninvoiced(_ other: ClientLedger.DeliveredItem, own: Bool) {
-            guard other.deliveredOn <= date, !other.wentBack(on: date) else { return }
-            // Until its first invoice is issued, a delivered item's price is an open claim of its own.
-            var firstInvoice: Day?
-            for id in other.invoiceIDs {
-                // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
-                guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
-                firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
-            }
-            claims.append(.uninvoiced(other, invoicedOn: firstInvoice, isOwn: own))
-        }
-        // Two passes, the item's own claims in the first, so no claim is copied into order later.
-        for pass in 0..<2 {
-            let ownPass = pass == 0
-            for index in ledger.invoices.indices {
-                let own = item.invoiceIDs.contains(ledger.invoices[index].id)
-                guard own == ownPass, inScope(ledger.invoices[index], own: own),
-                      let position = allocation.position(ofBalance: ledger.invoices[index].id) else { continue }
-                let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: position)
-                let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
-                                                             isSaleOfGoods: invoice.isGoods,
-                                                             interruptions: interruptions(of: invoice.id, in: ledger))
-                claims.append(.invoice(invoice, at: index, balance, at: position, barredOn: barred <= date ? barred : nil,
-                                       asOf: date, isOwn: ownPass))
-            }
-            switch scope {
-            case .invoice:
-                if ownPass { addUninvoiced(item, own: true) }
-            case .agreement:
-                for i in ledger.items.indices where (ledger.items[i].id == item.id) == ownPass
-                    && (ledger.items[i].id == item.id || sameAgreement(ledger.items[i].agreementID)) {
-                    addUninvoiced(ledger.items[i], own: ownPass)
-                }
-            case .client:
-                for i in ledger.items.indices where (ledger.items[i].id == item.id) == ownPass {
-                    addUninvoiced(ledger.items[i], own: ownPass)
-                }
-            }
-        }
-        return claims
+        var shared = ClientClaims(rule: self, ledger: ledger, allocation: allocation, on: date)
+        return shared.claims(for: item)
     }
 }
 

@@ -1,0 +1,86 @@
+/// The claims of one client's ledger on one date (art. 10.1: goods invoices, and deliveries not
+/// invoiced yet), each worked out at most once and then handed to every item whose scope holds
+/// it, marked as that item's own or not.
+///
+/// One item's question (`owned`) works out only the claims in its scope; a question about every
+/// item of a client (`flags`, `OwnershipRule.verdicts(of:on:allocation:)`) works each claim out
+/// once instead of once per item. What is in an item's scope (`OwnershipRule.invoicesInScope`):
+/// - `client`: its own invoices, every goods invoice of the client, every delivered item;
+/// - `agreement`: its own invoices, and the invoices and items of its agreement;
+/// - `invoice`: its own invoices and its own delivery.
+struct ClientClaims {
+    let rule: OwnershipRule
+    let ledger: ClientLedger
+    let allocation: PaymentAllocation
+    let date: Day
+    /// By invoice position: not worked out yet (nil), or the claim (nil when not issued by `date`).
+    private var invoiceClaims: [Claim??]
+    /// By item position: not worked out yet (nil), or the claim (nil when none is open or was).
+    private var deliveryClaims: [Claim??]
+
+    init(rule: OwnershipRule, ledger: ClientLedger, allocation: PaymentAllocation, on date: Day) {
+        self.rule = rule; self.ledger = ledger; self.allocation = allocation; self.date = date
+        invoiceClaims = Array(repeating: nil, count: ledger.invoices.count)
+        deliveryClaims = Array(repeating: nil, count: ledger.items.count)
+    }
+
+    /// The claims in `item`'s scope: its own first, then the others, each group in ledger order
+    /// (invoices, then items).
+    mutating func claims(for item: ClientLedger.DeliveredItem) -> [Claim] {
+        let scope = rule.scope
+        let sameAgreement = { (agreementID: Int64?) in agreementID != nil && agreementID == item.agreementID }
+        var claims: [Claim] = []
+        claims.reserveCapacity(ledger.invoices.count + (scope == .invoice ? 1 : ledger.items.count))
+        // Two passes, the item's own claims in the first, so no claim is moved into order later.
+        for pass in 0..<2 {
+            let ownPass = pass == 0
+            for index in ledger.invoices.indices {
+                let invoice = ledger.invoices[index]
+                let own = item.invoiceIDs.contains(invoice.id)
+                guard own == ownPass else { continue }
+                if !own {
+                    switch scope {
+                    case .invoice: continue
+                    case .agreement: guard sameAgreement(invoice.agreementID) else { continue }
+                    case .client: guard invoice.isGoods else { continue }
+                    }
+                }
+                guard var claim = invoiceClaim(at: index) else { continue }
+                claim.isOwn = ownPass
+                claims.append(claim)
+            }
+            switch scope {
+            case .invoice:
+                // The item as asked about (it may not be among the ledger's items).
+                if ownPass, var claim = rule.uninvoicedClaim(of: item, in: ledger, on: date) {
+                    claim.isOwn = true
+                    claims.append(claim)
+                }
+            case .agreement, .client:
+                for index in ledger.items.indices {
+                    let other = ledger.items[index]
+                    let isItem = other.id == item.id
+                    guard isItem == ownPass, scope == .client || isItem || sameAgreement(other.agreementID),
+                          var claim = deliveryClaim(at: index) else { continue }
+                    claim.isOwn = ownPass
+                    claims.append(claim)
+                }
+            }
+        }
+        return claims
+    }
+
+    private mutating func invoiceClaim(at index: Int) -> Claim? {
+        if let known = invoiceClaims[index] { return known }
+        let claim = rule.invoiceClaim(at: index, in: ledger, allocation: allocation, on: date)
+        invoiceClaims[index] = .some(claim)
+        return claim
+    }
+
+    private mutating func deliveryClaim(at index: Int) -> Claim? {
+        if let known = deliveryClaims[index] { return known }
+        let claim = rule.uninvoicedClaim(of: ledger.items[index], in: ledger, on: date)
+        deliveryClaims[index] = .some(claim)
+        return claim
+    }
+}
