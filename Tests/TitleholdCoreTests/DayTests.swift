@@ -38,6 +38,15 @@ import TitleholdCore
         #expect(Cents(decimal: text) == nil)
     }
 
+    @Test(arguments: [
+        (Int64(123456789), "EUR 1,234,567.89"), (0, "EUR 0.00"), (5, "EUR 0.05"), (-5, "EUR -0.05"), (100, "EUR 1.00"),
+        (99_999, "EUR 999.99"), (100_000, "EUR 1,000.00"), (-123_456_78, "EUR -123,456.78"),
+        (Int64.max, "EUR 92,233,720,368,547,758.07"), (Int64.min, "EUR -92,233,720,368,547,758.08"),
+    ])
+    func amountsForPeople(cents: Int64, text: String) {
+        #expect(Cents(cents).description == text)
+    }
+
     @Test func printsForPeople() {
         #expect(Cents(123456789).description == "EUR 1,234,567.89")
         #expect(Cents(-5).decimalString == "-0.05")

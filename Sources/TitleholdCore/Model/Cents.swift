@@ -44,17 +44,27 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `EUR 1,234.50` for people.
     public var description: String {
-        let sign = value < 0 ? "-" : ""
-        let a = value.magnitude
-        var whole = String(a / 100)
-        var groups: [String] = []
-        while whole.count > 3 {
-            groups.insert(String(whole.suffix(3)), at: 0)
-            whole.removeLast(3)
+        // Written back to front into a small buffer: every reason and letter line carries an
+        // amount, and the string pieces this took before cost more than the rule around it.
+        var digits: [UInt8] = []
+        digits.reserveCapacity(32)
+        var rest = value.magnitude
+        for _ in 0..<2 {
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
         }
-        groups.insert(whole, at: 0)
-        let frac = a % 100
-        return "EUR \(sign)\(groups.joined(separator: ",")).\(frac < 10 ? "0" : "")\(frac)"
+        digits.append(UInt8(ascii: "."))
+        var count = 0
+        repeat {
+            if count > 0, count % 3 == 0 { digits.append(UInt8(ascii: ",")) }
+            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+            count += 1
+        } while rest > 0
+        if value < 0 { digits.append(UInt8(ascii: "-")) }
+        digits.append(contentsOf: " RUE".utf8)
+        digits.reverse()
+        return String(decoding: digits, as: UTF8.self)
     }
 
     public init(from decoder: Decoder) throws { value = try decoder.singleValueContainer().decode(Int64.self) }
