@@ -18,10 +18,15 @@ struct ClientClaims {
     /// By item position: not worked out yet (nil), or the claim (nil when none is open or was).
     private var deliveryClaims: [Claim??]
 
-    init(rule: OwnershipRule, ledger: ClientLedger, allocation: PaymentAllocation, on date: Day) {
+    /// Keeps each claim for the next item (`sharing`), or works out each one as asked for one
+    /// item's question, with nothing to keep (`owned`: no tables to allocate).
+    private let sharing: Bool
+
+    init(rule: OwnershipRule, ledger: ClientLedger, allocation: PaymentAllocation, on date: Day, sharing: Bool = true) {
         self.rule = rule; self.ledger = ledger; self.allocation = allocation; self.date = date
-        invoiceClaims = Array(repeating: nil, count: ledger.invoices.count)
-        deliveryClaims = Array(repeating: nil, count: ledger.items.count)
+        self.sharing = sharing
+        invoiceClaims = sharing ? Array(repeating: nil, count: ledger.invoices.count) : []
+        deliveryClaims = sharing ? Array(repeating: nil, count: ledger.items.count) : []
     }
 
     /// The claims in `item`'s scope: its own first, then the others, each group in ledger order
@@ -71,6 +76,7 @@ struct ClientClaims {
     }
 
     private mutating func invoiceClaim(at index: Int) -> Claim? {
+        guard sharing else { return rule.invoiceClaim(at: index, in: ledger, allocation: allocation, on: date) }
         if let known = invoiceClaims[index] { return known }
         let claim = rule.invoiceClaim(at: index, in: ledger, allocation: allocation, on: date)
         invoiceClaims[index] = .some(claim)
@@ -78,6 +84,7 @@ struct ClientClaims {
     }
 
     private mutating func deliveryClaim(at index: Int) -> Claim? {
+        guard sharing else { return rule.uninvoicedClaim(of: ledger.items[index], in: ledger, on: date) }
         if let known = deliveryClaims[index] { return known }
         let claim = rule.uninvoicedClaim(of: ledger.items[index], in: ledger, on: date)
         deliveryClaims[index] = .some(claim)

@@ -157,8 +157,8 @@ public struct OwnershipRule: Sendable {
     /// own claims first, then the others, each group in ledger order (invoices, then items).
     func claims(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, allocation: PaymentAllocation,
                 on date: Day) -> [Claim] {
-        var shared = ClientClaims(rule: self, ledger: ledger, allocation: allocation, on: date)
-        return shared.claims(for: item)
+        var each = ClientClaims(rule: self, ledger: ledger, allocation: allocation, on: date, sharing: false)
+        return each.claims(for: item)
     }
 }
 
