@@ -168,11 +168,9 @@ extension LedgerDatabase {
         }
         var creditNotes: [ClientLedger.CreditNote] = []
         for credit in creditRows {
-            var invoiceID = credit.credited.flatMap { invoiceByNumber[$0] }
-            if invoiceID == nil, let credited = credit.credited {
-                // A credit note may name an invoice of the same buyer recorded under another client record.
-                invoiceID = try Int64.fetchOne(db.cachedStatement(sql: LookupSQL.creditedInvoice), arguments: [credited, clientID])
-            }
+            // A credit note reduces the client's own invoice of that number; one naming no such
+            // invoice stays a credit of the client (`PaymentAllocation.unallocatedCredit`).
+            let invoiceID = credit.credited.flatMap { invoiceByNumber[$0] }
             creditNotes.append(ClientLedger.CreditNote(number: credit.number, issueDate: credit.issueDate,
                                                        amount: credit.amount, invoiceID: invoiceID))
         }

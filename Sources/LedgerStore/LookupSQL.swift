@@ -39,8 +39,6 @@ public enum LookupSQL {
         WHERE d.client_id = ?
         """
 
-    public static let creditedInvoice = "SELECT id FROM document WHERE kind = 'invoice' AND number = ? AND client_id = ?"
-
     public static let paymentsOfClient = "SELECT id, booking_date, amount_cents, invoice_id FROM payment WHERE client_id = ?"
 
     /// Items with the invoice each is linked to (an item has at most one link) and the linked
