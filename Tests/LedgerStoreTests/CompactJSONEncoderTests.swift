@@ -1,7 +1,7 @@
 import Foundation
 import LedgerStore
 import Testing
-import TitleholdApp
+@testable import TitleholdApp
 import TitleholdCore
 
 /// `CompactJSONEncoder` writes what Foundation's `JSONEncoder` writes with `.convertToSnakeCase`
@@ -124,6 +124,53 @@ import TitleholdCore
         try Self.expectSame(Optional<Int>.none)
     }
 
+    /// Writes to a nested container after its parent moved on, and to the parent after that:
+    /// the stream cannot follow this and hands the value to the tree, which can.
+    struct Interleaved: Encodable {
+        enum Keys: String, CodingKey { case outerFirst, inner, outerLast, deep }
+        func encode(to encoder: any Encoder) throws {
+            var outer = encoder.container(keyedBy: Keys.self)
+            var inner = outer.nestedContainer(keyedBy: Keys.self, forKey: .inner)
+            try inner.encode(1, forKey: .deep)
+            try outer.encode("a", forKey: .outerFirst)
+            try inner.encode(2, forKey: .outerLast)
+            try outer.encode("b", forKey: .outerLast)
+        }
+    }
+
+    /// Nested containers used in order, a value flattened into its parent's object, a
+    /// single-value container left empty: all followed by the stream.
+    struct Nested: Encodable {
+        enum Keys: String, CodingKey { case zeta, alphaList, middleObject, nothing }
+        struct Nothing: Encodable { func encode(to encoder: any Encoder) throws { _ = encoder.singleValueContainer() } }
+        func encode(to encoder: any Encoder) throws {
+            var outer = encoder.container(keyedBy: Keys.self)
+            try outer.encode(true, forKey: .zeta)
+            var list = outer.nestedUnkeyedContainer(forKey: .alphaList)
+            try list.encode(UInt8(7))
+            var object = list.nestedContainer(keyedBy: Keys.self)
+            try object.encode(-3 as Int16, forKey: .zeta)
+            try list.encode("after")
+            var middle = outer.nestedContainer(keyedBy: Keys.self, forKey: .middleObject)
+            try middle.encodeNil(forKey: .zeta)
+            try outer.encode(Nothing(), forKey: .nothing)
+            try ["zetaTwo": 2].encode(to: encoder)
+        }
+    }
+
+    @Test func theStreamFollowsNestedContainersAndHandsTheRestToTheTree() throws {
+        try Self.expectSame(Interleaved())
+        try Self.expectSame(Nested())
+        try Self.expectSame([Nested(), Nested()])
+        func streams<T: Encodable>(_ value: T) -> Bool {
+            let stream = JSONStream(keys: KeyConversions())
+            return (try? stream.write(value)) != nil && !stream.gaveUp
+        }
+        #expect(streams(Nested()))
+        #expect(!streams(Interleaved()))
+        #expect(!streams(HandWritten()), "a super encoder is left to the tree")
+    }
+
     /// Every report type of the CLI and API, from the demo ledger on dates around its defaults.
     @Test(arguments: ["2026-07-01", "2026-11-25", "2027-03-01"])
     func demoLedgerReportsAreWrittenAsFoundationWritesThem(date: String) throws {
@@ -137,6 +184,11 @@ import TitleholdCore
             try Self.expectSame(owned, "owned, \(scope) on \(date)")
             let flags = try FlagService(rules: rules, scope: scope).flags(in: ledger, on: day).map(FlagReport.init)
             try Self.expectSame(flags, "flags, \(scope) on \(date)")
+            // Reports take the fast path, not the tree.
+            let stream = JSONStream(keys: KeyConversions())
+            try stream.write(owned + owned)
+            try stream.write(flags)
+            #expect(!stream.gaveUp)
         }
         let dunning = try DunningService(rules: rules).openInvoices(in: ledger.clientFiles(ids: nil), on: day).map(DunningReport.init)
         try Self.expectSame(dunning, "dunning on \(date)")

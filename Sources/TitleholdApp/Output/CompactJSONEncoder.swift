@@ -24,7 +24,12 @@ public struct CompactJSONEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let node = try JSONTreeEncoder(parent: nil, key: nil, keys: KeyConversions()).node(for: value)
+        let keys = KeyConversions()
+        // Straight into bytes when the value nests its containers (all our reports do); through
+        // the tree otherwise, or to throw the error with its coding path.
+        let stream = JSONStream(keys: keys)
+        if (try? stream.write(value)) != nil, !stream.gaveUp { return stream.bytes }
+        let node = try JSONTreeEncoder(parent: nil, key: nil, keys: keys).node(for: value)
         var writer = JSONByteWriter()
         writer.write(node)
         return writer.bytes
@@ -431,7 +436,9 @@ struct JSONByteWriter {
     }
 
     /// A string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
-    mutating func write(string text: String) {
+    mutating func write(string text: String) { Self.appendString(text, to: &bytes) }
+
+    static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
