@@ -8,7 +8,8 @@
 --     credit notes naming it (same client, by number) and the client's payments naming it (an
 --     invoice of the same client issued by the day), in date order with credit notes first on a
 --     day; its claim closes the day these reach its amount (a zero invoice on its issue date, as
---     `PaymentAllocation` does: nothing is owed). The client's other payments are on account: their running
+--     `PaymentAllocation` does: nothing is owed). A payment naming one of the client's invoices that is
+--     not issued by the day waits for it (a credit). The client's other payments are on account: their running
 --     total (booking date, id) pays what is still open oldest due first (due date, issue date,
 --     number) and closes an invoice's claim on the booking day it reaches the invoice's place in
 --     that queue;
@@ -96,7 +97,7 @@ WITH
     FROM candidate JOIN payment p ON p.client_id = candidate.client_id
     WHERE p.booking_date <= ':day'
       AND NOT EXISTS (SELECT 1 FROM document i WHERE i.id = p.invoice_id AND i.kind = 'invoice'
-                      AND i.client_id = p.client_id AND i.issue_date <= ':day')),
+                      AND i.client_id = p.client_id)),
   settled AS (
     SELECT queue.*,
            CASE WHEN payable <= 0 THEN issue_date WHEN unpaid = 0 THEN named_settled_on

@@ -14,6 +14,23 @@ import Testing
         #expect(a.unallocatedCredit == Cents(20_00))
     }
 
+    /// A payment naming an invoice issued later pays that invoice, never the older ones: before
+    /// the named invoice exists it is a credit, so what older invoices owe does not depend on
+    /// the day the question is asked.
+    @Test func aPaymentInAdvanceWaitsForTheInvoiceItNames() {
+        var b = LedgerBuilder()
+        b.invoice(10, "F-10", issued: "2026-03-01", due: "2026-03-31", cents: 100_00)
+        b.invoice(11, "F-11", issued: "2026-05-01", due: "2026-05-31", cents: 60_00)
+        b.pay(1, on: "2026-04-10", cents: 60_00, naming: 11)
+        let before = PaymentAllocation(b.ledger, asOf: d("2026-04-20"))
+        #expect(before.balance(of: 10)?.outstanding == Cents(100_00))
+        #expect(before.unallocatedCredit == Cents(60_00))
+        let after = PaymentAllocation(b.ledger, asOf: d("2026-06-01"))
+        #expect(after.balance(of: 10)?.outstanding == Cents(100_00))
+        #expect(after.balance(of: 11)?.outstanding == .zero)
+        #expect(after.unallocatedCredit == .zero)
+    }
+
     @Test func unnamedPaymentPrefersDueInvoicesThenTheOldest() {
         var b = LedgerBuilder()
         b.invoice(10, "F-10", issued: "2026-03-20", due: "2026-04-19", cents: 100_00) // not yet due on 04-01

@@ -8,8 +8,9 @@ import Foundation
 /// Why: `flags --json` writes 50,000 objects with their reasons and `dunning --json` 27,000; with
 /// Foundation most of the command's time went into converting the same few key names to snake
 /// case again for every object and into its generic value tree (issue 4, Speed; the API's
-/// look-up, issue 6). Here each key is converted once per encoder run, and values go into a
-/// small tree that is written straight into bytes.
+/// look-up, issue 6). Here each key is converted once per process, and a value whose containers
+/// nest is written straight into bytes (`JSONStream`, StreamingJSONEncoder.swift); any other
+/// value goes into a small tree (`JSONTreeEncoder`, below) that is then written out.
 ///
 /// What it mirrors of Foundation, so the output is the same byte for byte (tests compare the
 /// two on the demo ledger's reports and on tables of edge cases):

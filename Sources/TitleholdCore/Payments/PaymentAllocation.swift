@@ -138,6 +138,11 @@ public struct PaymentAllocation: Sendable {
             }
             if let named = payment.invoiceID, let p = position(of: named) {
                 pay(p)
+            } else if let named = payment.invoiceID, ledger.invoices.contains(where: { $0.id == named }) {
+                // Art. 6:43(1) BW: the client named one of its invoices that is not issued by
+                // `date` — a payment in advance for that invoice. It stays a credit until then
+                // instead of paying older invoices, whose settling days (and so the day title
+                // passed) would otherwise change once the named invoice is issued.
             } else {
                 for p in byDue where remaining.isPositive && state[p].outstanding.isPositive && issued[p].issueDate <= day {
                     pay(p)
