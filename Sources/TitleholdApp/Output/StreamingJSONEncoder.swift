@@ -44,6 +44,14 @@ final class JSONStream {
 
     // MARK: Frames
 
+    /// The container `make` makes, or nil — and the stream gives up — when it cannot.
+    func attempt(_ make: () throws -> Frame) -> Frame? {
+        do { return try make() } catch {
+            gaveUp = true
+            return nil
+        }
+    }
+
     func push(_ kind: Frame.Kind) -> Frame {
         let frame = Frame(kind: kind, start: bytes.count)
         if kind == .array { bytes.append(UInt8(ascii: "[")) }
@@ -162,27 +170,27 @@ final class JSONStreamEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(JSONStreamKeyedContainer<Key>(stream: stream, frame: Result { try container(.object) }))
+        KeyedEncodingContainer(JSONStreamKeyedContainer<Key>(stream: stream, frame: stream.attempt { try container(.object) }))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        JSONStreamUnkeyedContainer(stream: stream, frame: Result { try container(.array) })
+        JSONStreamUnkeyedContainer(stream: stream, frame: stream.attempt { try container(.array) })
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        JSONStreamSingleValue(stream: stream, frame: Result { try container(.single) })
+        JSONStreamSingleValue(stream: stream, frame: stream.attempt { try container(.single) })
     }
 }
 
 struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let stream: JSONStream
-    /// The object, or why this value cannot be streamed (thrown at the first write).
-    let frame: Result<JSONStream.Frame, any Error>
+    /// The object; nil when this value cannot be streamed (the stream has given up).
+    let frame: JSONStream.Frame?
     var codingPath: [any CodingKey] { [] }
 
     /// Writes one member: `body` writes its value at the end of the bytes.
     private func member(_ key: Key, _ body: () throws -> Void) throws {
-        let frame = try self.frame.get()
+        guard let frame else { throw JSONStream.Unsupported() }
         try stream.focus(frame)
         let start = stream.bytes.count
         try body()
@@ -212,16 +220,16 @@ struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type,
                                                          forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, frame: Result { try nested(.object, key) }))
+        KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, frame: stream.attempt { try nested(.object, key) }))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        JSONStreamUnkeyedContainer(stream: stream, frame: Result { try nested(.array, key) })
+        JSONStreamUnkeyedContainer(stream: stream, frame: stream.attempt { try nested(.array, key) })
     }
 
     /// A container inside this object at `key`, open until this object writes again or closes.
     private func nested(_ kind: JSONStream.Frame.Kind, _ key: Key) throws -> JSONStream.Frame {
-        let frame = try self.frame.get()
+        guard let frame else { throw JSONStream.Unsupported() }
         try stream.focus(frame)
         let start = stream.bytes.count
         frame.members.append((stream.keys.snakeCased(key.stringValue), start, start))
@@ -236,13 +244,13 @@ struct JSONStreamKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol 
 
 struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
     let stream: JSONStream
-    let frame: Result<JSONStream.Frame, any Error>
+    let frame: JSONStream.Frame?
     var codingPath: [any CodingKey] { [] }
-    var count: Int { (try? frame.get().count) ?? 0 }
+    var count: Int { frame?.count ?? 0 }
 
     /// Writes one element: the comma before it, then `body` writes its value.
     private func element(_ body: () throws -> Void) throws {
-        let frame = try self.frame.get()
+        guard let frame else { throw JSONStream.Unsupported() }
         try stream.focus(frame)
         if frame.count > 0 { stream.bytes.append(UInt8(ascii: ",")) }
         frame.count += 1
@@ -267,11 +275,11 @@ struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws { try element { try stream.write(value) } }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, frame: Result { try nested(.object) }))
+        KeyedEncodingContainer(JSONStreamKeyedContainer<NestedKey>(stream: stream, frame: stream.attempt { try nested(.object) }))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        JSONStreamUnkeyedContainer(stream: stream, frame: Result { try nested(.array) })
+        JSONStreamUnkeyedContainer(stream: stream, frame: stream.attempt { try nested(.array) })
     }
 
     private func nested(_ kind: JSONStream.Frame.Kind) throws -> JSONStream.Frame {
@@ -285,12 +293,12 @@ struct JSONStreamUnkeyedContainer: UnkeyedEncodingContainer {
 
 struct JSONStreamSingleValue: SingleValueEncodingContainer {
     let stream: JSONStream
-    let frame: Result<JSONStream.Frame, any Error>
+    let frame: JSONStream.Frame?
     var codingPath: [any CodingKey] { [] }
 
     /// Writes the value, once.
     private func value(_ body: () throws -> Void) throws {
-        let frame = try self.frame.get()
+        guard let frame else { throw JSONStream.Unsupported() }
         try stream.focus(frame)
         guard frame.count == 0 else { throw JSONStream.Unsupported() }
         frame.count = 1
