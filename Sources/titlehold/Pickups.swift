@@ -109,9 +109,9 @@ struct Pickups: ParsableCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let day = try visitDay.day()
+            let today = try visitDay.clock()
             let runner = try userFacing {
-                try PickupScanRunner(ledger: ledger.open(), visit: visit, today: { day })
+                try PickupScanRunner(ledger: ledger.open(), visit: visit, today: today)
             }
             try input.run(runner, json: output.json)
             let closed = try userFacing { try runner.close() }
@@ -177,5 +177,13 @@ struct VisitDayOption: ParsableArguments {
         guard let date else { return today }
         guard date <= today else { throw ValidationError("--date \(date) is after today (\(today)); record a visit once it has happened") }
         return date
+    }
+
+    /// The day each scan is recorded on: the given `--date`, else the day the scan happens (a
+    /// session at the door may run past midnight).
+    func clock() throws -> @Sendable () -> Day {
+        guard date != nil else { return { BusinessClock.today() } }
+        let day = try day()
+        return { day }
     }
 }
