@@ -18,7 +18,9 @@ not start, with what to install).
 import argparse
 import json
 import os
+import shutil
 import sys
+import tempfile
 import urllib.request
 
 try:
@@ -37,15 +39,19 @@ DEMO_SERIAL = "CN0V7R2K"
 WAIT = 20  # seconds a page element may take to appear (a condition, not a timed assertion)
 
 
-def browser(chromium, driver):
+def browser(chromium, driver, scratch):
+    """Chromium with its profile in `scratch`, and `scratch` as its TMPDIR (where it puts its
+    `org.chromium.Chromium.*` socket folder): main() removes the folder once the browser has quit."""
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,1000",
-                 "--lang=nl-NL", "--no-first-run", "--disable-extensions"):
+                 "--lang=nl-NL", "--no-first-run", "--disable-extensions",
+                 "--user-data-dir=" + os.path.join(scratch, "profile")):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
+    service = Service(executable_path=driver, env=dict(os.environ, TMPDIR=scratch))
     try:
-        return webdriver.Chrome(service=Service(executable_path=driver), options=options)
+        return webdriver.Chrome(service=service, options=options)
     except WebDriverException as error:
         print(f"chromium did not start ({error.msg}); install: apt-get install chromium chromium-driver", file=sys.stderr)
         sys.exit(2)
@@ -152,16 +158,20 @@ def main():
         if not os.access(path, os.X_OK):
             print(f"{path} is missing: apt-get install {package}", file=sys.stderr)
             return 2
-    driver = browser(args.chromium, args.driver)
-    c = Checks(driver, args.screenshots)
+    scratch = tempfile.mkdtemp(prefix="titlehold-browser-")
     try:
-        sign_in(c, args.base, args.user, args.password)
-        look_up(c)
-        live_intake(c, args.base, args.token)
-    except TimeoutException:
-        pass
+        driver = browser(args.chromium, args.driver, scratch)
+        c = Checks(driver, args.screenshots)
+        try:
+            sign_in(c, args.base, args.user, args.password)
+            look_up(c)
+            live_intake(c, args.base, args.token)
+        except TimeoutException:
+            pass
+        finally:
+            driver.quit()
     finally:
-        driver.quit()
+        shutil.rmtree(scratch, ignore_errors=True)
     print("browser checks passed" if not c.failures else "browser checks failed: " + "; ".join(c.failures))
     return 1 if c.failures else 0
 

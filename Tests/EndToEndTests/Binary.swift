@@ -41,9 +41,10 @@ struct Binary {
                       stderr: String(decoding: e, as: UTF8.self))
     }
 
+    /// A ledger path in a new temporary folder, removed when the test is over (the suite needs
+    /// the `.removesTemporaryFolders` trait).
     static func temporaryDatabase() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("titlehold-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryFolders.make(prefix: "titlehold-e2e-")
         return dir.appendingPathComponent("ledger.sqlite").path
     }
 }

@@ -9,7 +9,7 @@ import Testing
 ///
 /// Without the browser the test fails and says what to install: a test that skips itself would
 /// let the pages go untested in CI.
-@Suite(.serialized) struct BrowserTests {
+@Suite(.serialized, .removesTemporaryFolders) struct BrowserTests {
     static let python = ProcessInfo.processInfo.environment["TITLEHOLD_BROWSER_PYTHON"] ?? "/usr/bin/python3"
     static let chromium = ProcessInfo.processInfo.environment["CHROMIUM"] ?? "/usr/bin/chromium"
     static let driver = ProcessInfo.processInfo.environment["CHROMEDRIVER"] ?? "/usr/bin/chromedriver"

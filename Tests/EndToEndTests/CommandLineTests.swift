@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The compiled `titlehold` binary, end to end: demo, import, owned, items, audit.
-@Suite struct CommandLineTests {
+@Suite(.removesTemporaryFolders) struct CommandLineTests {
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     @Test func demoThenOwnedAnswersWithReasons() throws {

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 4 through the built binary on the demo ledger: dunning, letters, interest, client status,
 /// tax notice, item events, flags and warranty — each as a user runs it.
-@Suite struct DecisionCommandTests {
+@Suite(.removesTemporaryFolders) struct DecisionCommandTests {
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     func demo() throws -> String {

@@ -3,7 +3,7 @@ import Testing
 
 /// `titlehold intake` through the built binary: from standard input, and from an emulated USB
 /// scanner (umockdev) that the `scanner-emulator` host plugs, types on, unplugs and replugs.
-@Suite struct IntakeStdinTests {
+@Suite(.removesTemporaryFolders) struct IntakeStdinTests {
     func items(_ db: String) throws -> [[String: Any]] {
         let list = try Binary.run(["items", "--db", db, "--json"])
         return (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]) ?? []
@@ -43,7 +43,7 @@ enum Emulator {
     }()
 }
 
-@Suite(.serialized, .enabled(if: Emulator.preloaded,
+@Suite(.serialized, .removesTemporaryFolders, .enabled(if: Emulator.preloaded,
                              "EMULATOR TESTS DID NOT RUN: run the suite under `umockdev-wrapper swift test`"))
 struct IntakeScannerTests {
     static var host: URL {

@@ -3,7 +3,7 @@ import Testing
 
 /// Issue 5 through the built binary on the demo ledger: notice, plan (JSON and iCalendar), manifest,
 /// scanning at the door from standard input, closing, credit-note list, and re-planning after a payment.
-@Suite struct PickupCommandTests {
+@Suite(.removesTemporaryFolders) struct PickupCommandTests {
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     func run(_ args: [String], _ db: String, stdin: String? = nil) throws -> Binary.Result {

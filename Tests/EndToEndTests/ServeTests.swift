@@ -6,7 +6,7 @@ import Testing
 
 /// `titlehold serve` as a process: SIGTERM in the middle of an intake loses no acknowledged scan
 /// and the process exits 0 (issue 6, The process).
-@Suite struct ServeTests {
+@Suite(.removesTemporaryFolders) struct ServeTests {
     /// A running `titlehold serve` on a free port; its log lines go to a file (read on failure).
     final class Server {
         let process = Process()
@@ -34,6 +34,14 @@ import Testing
                 throw ServeError("serve did not say where it listens: \(printed) \(logText)")
             }
             base = String(printed[range])
+        }
+
+        /// A test that ends early (a failed `#require`) leaves no server running in its folder.
+        deinit {
+            if process.isRunning {
+                process.terminate()
+                process.waitUntilExit()
+            }
         }
 
         var logText: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
@@ -141,7 +149,7 @@ import Testing
 /// `titlehold serve` reading an emulated USB scanner (umockdev): an unbound scanner opens its own
 /// intake session with `TH:CLIENT:` then `TH:ORDER:`, its scans are written, and after an unplug
 /// and replug (hotplug) it feeds the same session; SIGTERM then stops the service with status 0.
-@Suite(.serialized, .enabled(if: Emulator.preloaded,
+@Suite(.serialized, .removesTemporaryFolders, .enabled(if: Emulator.preloaded,
                              "EMULATOR TESTS DID NOT RUN: run the suite under `umockdev-wrapper swift test`"))
 struct ServeScannerTests {
     func serials(_ db: String) throws -> Set<String> {
@@ -170,6 +178,13 @@ struct ServeScannerTests {
         host.standardOutput = FileHandle.nullDevice
         host.standardError = try FileHandle(forWritingTo: log)
         try host.run()
+        // A test that ends early leaves no service running in the folder that is removed after it.
+        defer {
+            if host.isRunning {
+                host.terminate()
+                host.waitUntilExit()
+            }
+        }
 
         // Both items land (each is written before anything else happens with the next report);
         // then the service is asked to stop as systemd would.
@@ -205,6 +220,7 @@ struct SystemdUnitTests {
         let text = try String(contentsOf: Self.unit, encoding: .utf8)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("titlehold-unit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
         let copy = folder.appendingPathComponent("titlehold.service")
         try text.replacingOccurrences(of: "ExecStart=/usr/local/bin/titlehold", with: "ExecStart=\(Binary.url.path)")
             .write(to: copy, atomically: true, encoding: .utf8)

@@ -3,7 +3,7 @@ import Testing
 
 /// Bootstrapping access from the command line (issue 6): the first admin, a token; and the
 /// export and erasure of a client's personal data (art. 30).
-@Suite struct UsersCommandTests {
+@Suite(.removesTemporaryFolders) struct UsersCommandTests {
     func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
 
     @Test func addTheFirstAdminAndMakeAToken() throws {

@@ -5,7 +5,7 @@ import Testing
 import TitleholdApp
 import TitleholdCore
 
-@Suite struct AuditLogTests {
+@Suite(.removesTemporaryFolders) struct AuditLogTests {
     func demoLedger() throws -> String {
         let (ledger, path) = try temporaryLedger()
         _ = try DemoLedger.build(into: ledger, from: Paths.demo)

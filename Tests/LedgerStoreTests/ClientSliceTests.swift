@@ -7,7 +7,7 @@ import TitleholdCore
 
 /// The stored client slices (`ClientSlice`) must equal the slice built fresh from the rows after
 /// every kind of write, or `owned` would answer from stale facts.
-@Suite struct ClientSliceTests {
+@Suite(.removesTemporaryFolders) struct ClientSliceTests {
     /// Every client's stored slice equals the freshly built one, field by field, and no client is
     /// left marked dirty.
     static func expectSlicesFresh(_ ledger: LedgerDatabase, after step: String,

@@ -7,7 +7,7 @@ import TitleholdCore
 /// `CompactJSONEncoder` writes what Foundation's `JSONEncoder` writes with `.convertToSnakeCase`
 /// and `[.sortedKeys, .withoutEscapingSlashes]`, byte for byte: on tables of edge cases and on
 /// every kind of report the CLI and the API send, built from the demo ledger.
-@Suite struct CompactJSONEncoderTests {
+@Suite(.removesTemporaryFolders) struct CompactJSONEncoderTests {
     static func foundation<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase

@@ -4,7 +4,7 @@ import TitleholdApp
 import TitleholdCore
 
 /// The demo ledger's items, answered through the store and the rule together.
-@Suite struct DemoOwnershipTests {
+@Suite(.removesTemporaryFolders) struct DemoOwnershipTests {
     @Test(arguments: [
         ("CNB1K23456", "client", "time_barred"),      // 2020 invoice never paid: barred 5 years after due
         ("7XK2L3M", "client", "paid_in_full"),        // paid by structured reference

@@ -6,7 +6,7 @@ import Testing
 import TitleholdApp
 import TitleholdCore
 
-@Suite struct InvoiceImportTests {
+@Suite(.removesTemporaryFolders) struct InvoiceImportTests {
     static let euroFixtures = [
         "einvoice/peppol-bis3_base-example.xml", "einvoice/peppol-bis3_base-creditnote-correction.xml",
         "einvoice/oasis-ubl21_UBL-Invoice-2.1-Example.xml", "einvoice/oasis-ubl21_UBL-CreditNote-2.1-Example.xml",
@@ -96,7 +96,7 @@ import TitleholdCore
 }
 
 /// Linking one new delivery must give what relinking the whole client gives.
-@Suite struct IncrementalLinkTests {
+@Suite(.removesTemporaryFolders) struct IncrementalLinkTests {
     @Test func deliveriesAfterTheInvoiceLinkAsAFullRelinkWould() throws {
         let (ledger, _) = try temporaryLedger()
         let invoice = try parsedInvoice(Paths.demo.appendingPathComponent("invoices/INV-2026-0101.xml").path, replacing: [

@@ -5,7 +5,7 @@ import Testing
 import TitleholdApp
 import TitleholdCore
 
-@Suite struct PaymentImportTests {
+@Suite(.removesTemporaryFolders) struct PaymentImportTests {
     @Test func rabobankCreditsAreKeptUnmatchedUntilTheirInvoicesArrive() throws {
         let (ledger, _) = try temporaryLedger()
         let statements = try FileImport.statements(paths: [Paths.fixture("bank/mpdroog-invoiced_rabobank_CAMT053.xml")])
@@ -50,6 +50,7 @@ import TitleholdCore
     @Test func aBadFileAmongGoodOnesStopsTheImportBeforeAnythingIsWritten() throws {
         let (ledger, _) = try temporaryLedger()
         let bad = FileManager.default.temporaryDirectory.appendingPathComponent("bad-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: bad) }
         try Data("<Document><BkToCstmrStmt>".utf8).write(to: bad)
         #expect {
             _ = try FileImport.statements(paths: [Paths.fixture("bank/genkgo_camt053.v2.minimal.xml"), bad.path])

@@ -7,7 +7,7 @@ import TitleholdCore
 /// Export and erasure of one client's personal data (art. 30 of the terms), on the demo ledger:
 /// client 23456789 (Installatiebedrijf Van Dijk B.V.) has two invoices, a credit note, a partial
 /// payment from its own account, and three items.
-@Suite struct PersonalDataTests {
+@Suite(.removesTemporaryFolders) struct PersonalDataTests {
     static let client = "23456789"
     static let day = Day(iso: "2026-11-25")!
 

@@ -6,7 +6,7 @@ import TitleholdCore
 
 /// The store's side of issue 4: letters, client status, tax notices, warranties — each refused
 /// write leaves the ledger as it was — and the bulk read that `dunning` and `flags` use.
-@Suite struct StandingAndLettersTests {
+@Suite(.removesTemporaryFolders) struct StandingAndLettersTests {
     func demo() throws -> LedgerDatabase {
         let (ledger, _) = try temporaryLedger()
         _ = try DemoLedger.build(into: ledger, from: Paths.demo)

@@ -12,10 +12,10 @@ enum Paths {
     static let demo = packageRoot.appendingPathComponent("Resources/demo")
 }
 
-/// A fresh ledger in a temporary file.
+/// A fresh ledger in a temporary folder, removed when the test is over (the suite needs the
+/// `.removesTemporaryFolders` trait).
 func temporaryLedger() throws -> (LedgerDatabase, String) {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("titlehold-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let dir = try TemporaryFolders.make(prefix: "titlehold-tests-")
     let path = dir.appendingPathComponent("ledger.sqlite").path
     return (try LedgerDatabase.open(path: path), path)
 }

@@ -7,18 +7,33 @@ import TitleholdApp
 import TitleholdCore
 @testable import TitleholdServer
 
+/// A new folder in the system's temporary directory, removed when the last reference to it goes.
+final class TemporaryFolder: Sendable {
+    let url: URL
+
+    init(prefix: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent(prefix + UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
 /// A service on a fresh demo ledger with the day fixed at 2026-11-25, and a bearer token per role.
+/// Its temporary folder (the ledger, letters) is removed when the test is done with it: when the
+/// last copy goes, also when the test fails.
 struct TestService {
     let env: ServiceEnvironment
     let tokens: [Role: String]
-    let folder: URL
+    private let temporary: TemporaryFolder
+    var folder: URL { temporary.url }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
     init(today: String = "2026-11-25") throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("titlehold-server-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        temporary = try TemporaryFolder(prefix: "titlehold-server-")
+        let folder = temporary.url
         let ledger = try LedgerDatabase.open(path: folder.appendingPathComponent("ledger.sqlite").path)
         _ = try DemoLedger.build(into: ledger, from: Self.packageRoot.appendingPathComponent("Resources/demo"))
         var env = try ServiceEnvironment.load(ledger: ledger, scope: .client, logger: Logger(label: "test"))
