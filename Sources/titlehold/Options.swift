@@ -86,10 +86,18 @@ func userFacing<T>(_ body: () throws -> T) throws -> T {
 /// written and read faster. Keys are sorted either way.
 func printJSON<T: Encodable>(_ value: T) throws {
     guard isatty(STDOUT_FILENO) != 0 else {
+        fflush(nil)  // whatever `print` buffered goes first
+        if let writable = value as? any JSONWritable {
+            // A report that writes itself: streamed out in pieces as it is written.
+            var json = JSONWriter(sink: writeToStandardOutput)
+            writable.writeJSON(to: &json)
+            json.raw(UInt8(ascii: "\n"))
+            json.finish()
+            return
+        }
         // Into a pipe or file: one compact line, written by the fast encoder (same bytes as Foundation's).
         var bytes = try CompactJSONEncoder().encode(value)
         bytes.append(UInt8(ascii: "\n"))
-        fflush(nil)  // whatever `print` buffered goes first
         FileHandle.standardOutput.write(Data(bytes))
         return
     }
@@ -97,4 +105,18 @@ func printJSON<T: Encodable>(_ value: T) throws {
     encoder.keyEncodingStrategy = .convertToSnakeCase
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// Writes all of `buffer` to standard output, past short writes and interrupted calls; stops
+/// quietly when the reader has gone (a closed pipe), as `print` does.
+private func writeToStandardOutput(_ buffer: UnsafeRawBufferPointer) {
+    var offset = 0
+    while offset < buffer.count {
+        let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+            if errno == EINTR { continue }
+            return
+        }
+        offset += written
+    }
 }

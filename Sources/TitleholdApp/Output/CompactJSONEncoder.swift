@@ -25,6 +25,12 @@ public struct CompactJSONEncoder: Sendable {
     public init() {}
 
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
+        // A report that writes itself (JSONWritable.swift), or an array of them.
+        if let writable = value as? any JSONWritable {
+            var json = JSONWriter()
+            writable.writeJSON(to: &json)
+            return json.bytes
+        }
         let keys = KeyConversions()
         // Straight into bytes when the value nests its containers (all our reports do); through
         // the tree otherwise, or to throw the error with its coding path.

@@ -54,14 +54,22 @@ public struct FlagService: Sendable {
             retained = retained + (item.value ?? .zero)
         }
         let history = file.standing.history
+        // What does not depend on the item is worked out once: the client's blocks, and the
+        // grounds per set of invoices in scope (one set for all items under scope `client`).
+        let clientPart = RepossessionRule.ClientPart(clientStatus: history, taxNotices: file.standing.taxNotices,
+                                                     retainedValueOnPremises: retained, on: date)
+        var groundsByScope: [[Int64]: [RepossessionReason]] = [:]
         return zip(ledger.items, verdicts).map { item, verdict in
-            let scopeInvoices = rule.invoicesInScope(for: item, in: ledger, on: date).compactMap { invoice in
-                dunning[invoice.id].map { RepossessionCase.ScopeInvoice(number: invoice.number, dunning: $0) }
+            let inScope = rule.invoicesInScope(for: item, in: ledger, on: date).compactMap { invoice in
+                dunning[invoice.id].map { (id: invoice.id, RepossessionCase.ScopeInvoice(number: invoice.number, dunning: $0)) }
             }
-            let flag = RepossessionRule.evaluate(
-                RepossessionCase(item: item, ownership: verdict, scopeInvoices: scopeInvoices, clientStatus: history,
-                                 taxNotices: file.standing.taxNotices, retainedValueOnPremises: retained),
-                on: date)
+            let scopeInvoices = inScope.map(\.1)
+            let c = RepossessionCase(item: item, ownership: verdict, scopeInvoices: scopeInvoices, clientStatus: history,
+                                     taxNotices: file.standing.taxNotices, retainedValueOnPremises: retained)
+            let key = inScope.map(\.id)
+            let grounds = groundsByScope[key] ?? RepossessionRule.grounds(c, on: date)
+            groundsByScope[key] = grounds
+            let flag = RepossessionRule.evaluate(c, on: date, grounds: grounds, clientPart: clientPart)
             let defaultSince = scopeInvoices.compactMap { $0.dunning.isInDefault ? $0.dunning.inDefaultSince : nil }.min()
             return ItemFlag(clientID: file.id, clientKey: file.key, clientName: file.name, item: item, flag: flag,
                             inDefaultSince: defaultSince)

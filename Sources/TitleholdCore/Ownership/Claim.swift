@@ -9,9 +9,12 @@ struct Claim: Sendable {
         /// `PaymentAllocation` the claims were made with: positions, not copies, keep a claim small
         /// (a verdict makes one per invoice and item in scope, and moves them around).
         case invoice(index: Int, balance: Int, barredOn: Day?, asOf: Day)
-        /// A delivery not invoiced yet: the item's serial and delivery date (all its reason needs;
-        /// not the whole item, whose copy costs three reference counts per claim).
-        case uninvoiced(serial: String, deliveredOn: Day)
+        /// A delivery not invoiced yet: the item's position in `ClientLedger.items` and its
+        /// delivery date. The position may be nil for the item's own claim (the item asked about
+        /// need not be among the ledger's items), whose reason names no serial.
+        /// Positions, not the serial: a claim then holds no reference, and copying one costs no
+        /// reference counting (`flags` copies a client's claims into every item's list).
+        case uninvoiced(item: Int?, deliveredOn: Day)
     }
 
     var openedOn: Day
@@ -39,9 +42,9 @@ struct Claim: Sendable {
     }
 
     /// A delivered item whose price is not invoiced yet: open from delivery until its first invoice.
-    static func uninvoiced(_ item: ClientLedger.DeliveredItem, invoicedOn: Day?, isOwn: Bool) -> Claim {
+    static func uninvoiced(_ item: ClientLedger.DeliveredItem, at position: Int?, invoicedOn: Day?, isOwn: Bool) -> Claim {
         Claim(openedOn: item.deliveredOn, closedOn: invoicedOn, isOwn: isOwn,
-              source: .uninvoiced(serial: item.serial, deliveredOn: item.deliveredOn))
+              source: .uninvoiced(item: position, deliveredOn: item.deliveredOn))
     }
 
     /// Why the claim keeps the item retained (art. 10.1); `ledger` and `allocation` are those the
@@ -58,7 +61,8 @@ struct Claim: Sendable {
                 dueDate: invoice.dueDate, daysOverdue: overdue,
                 text: "\(whose) has \(balance.outstanding) outstanding (due \(invoice.dueDate)"
                     + (overdue > 0 ? ", \(overdue) days overdue)" : ")"))
-        case let .uninvoiced(serial, deliveredOn):
+        case let .uninvoiced(position, deliveredOn):
+            let serial = position.map { ledger.items[$0].serial } ?? ""
             let text = isOwn
                 ? "delivered on \(deliveredOn), not invoiced yet: its price is still owed"
                 : "item \(serial) delivered on \(deliveredOn) to the same client is not invoiced yet"

@@ -57,15 +57,17 @@ struct ClientClaims {
             switch scope {
             case .invoice:
                 // The item as asked about (it may not be among the ledger's items).
-                if ownPass, var claim = rule.uninvoicedClaim(of: item, in: ledger, on: date) {
+                // Its own claim: the reason names no serial, so no position is needed.
+                if ownPass, var claim = rule.uninvoicedClaim(of: item, at: nil, in: ledger, on: date) {
                     claim.isOwn = true
                     claims.append(claim)
                 }
             case .agreement, .client:
                 for index in ledger.items.indices {
-                    let other = ledger.items[index]
-                    let isItem = other.id == item.id
-                    guard isItem == ownPass, scope == .client || isItem || sameAgreement(other.agreementID),
+                    // Fields read in place: a copy of the item costs three reference counts, and
+                    // `flags` does this for every pair of a client's items.
+                    let isItem = ledger.items[index].id == item.id
+                    guard isItem == ownPass, scope == .client || isItem || sameAgreement(ledger.items[index].agreementID),
                           var claim = deliveryClaim(at: index) else { continue }
                     claim.isOwn = ownPass
                     claims.append(claim)
@@ -84,9 +86,9 @@ struct ClientClaims {
     }
 
     private mutating func deliveryClaim(at index: Int) -> Claim? {
-        guard sharing else { return rule.uninvoicedClaim(of: ledger.items[index], in: ledger, on: date) }
+        guard sharing else { return rule.uninvoicedClaim(of: ledger.items[index], at: index, in: ledger, on: date) }
         if let known = deliveryClaims[index] { return known }
-        let claim = rule.uninvoicedClaim(of: ledger.items[index], in: ledger, on: date)
+        let claim = rule.uninvoicedClaim(of: ledger.items[index], at: index, in: ledger, on: date)
         deliveryClaims[index] = .some(claim)
         return claim
     }

@@ -142,7 +142,9 @@ public struct OwnershipRule: Sendable {
 
     /// The claim of a delivery not invoiced yet (open until its first invoice issued by `date`),
     /// not yet marked as the item's own; nil when not delivered by then or back with the supplier.
-    func uninvoicedClaim(of other: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day) -> Claim? {
+    /// `position` is the item's in `ledger.items` (nil is allowed for the item's own claim).
+    func uninvoicedClaim(of other: ClientLedger.DeliveredItem, at position: Int?, in ledger: ClientLedger,
+                         on date: Day) -> Claim? {
         guard other.deliveredOn <= date, !other.wentBack(on: date) else { return nil }
         var firstInvoice: Day?
         for id in other.invoiceIDs {
@@ -150,7 +152,7 @@ public struct OwnershipRule: Sendable {
             guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
             firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
         }
-        return .uninvoiced(other, invoicedOn: firstInvoice, isOwn: false)
+        return .uninvoiced(other, at: position, invoicedOn: firstInvoice, isOwn: false)
     }
 
     /// The claims in the item's scope, each with the span during which it was open: the item's

@@ -35,6 +35,14 @@ public enum RepossessionRule {
     public static let taxNoticeActDays = 28
 
     public static func evaluate(_ c: RepossessionCase, on date: Day) -> RepossessionFlag {
+        evaluate(c, on: date, grounds: nil, clientPart: nil)
+    }
+
+    /// The same flag, with the parts that do not depend on the item worked out once by the caller
+    /// for all items of a client (`flags`): `grounds(_:on:)` of an item with the same scope
+    /// invoices, and the `ClientPart` of the item's client, both for `date`. Either may be nil.
+    public static func evaluate(_ c: RepossessionCase, on date: Day, grounds given: [RepossessionReason]?,
+                                clientPart: ClientPart?) -> RepossessionFlag {
         var reasons: [RepossessionReason] = []
 
         // 1. Ownership (art. 10.1).
@@ -54,7 +62,7 @@ public enum RepossessionRule {
         let atClient = presence.kind == .atClient
 
         // 3. Default in scope, or payment difficulties (art. 10.3).
-        let grounds = Self.grounds(c, on: date)
+        let grounds = given ?? Self.grounds(c, on: date)
         reasons += grounds
 
         let breaches = c.item.events.filter { $0.breachesArticle10_2 && $0.date <= date }
@@ -65,14 +73,28 @@ public enum RepossessionRule {
                                     breaches: breaches, reasons: reasons)
         }
 
-        var blocks: [RepossessionFlag.Block] = []
-        Self.coolingOff(c.clientStatus, on: date, blocks: &blocks, reasons: &reasons)
-        Self.taxNotice(c, on: date, blocks: &blocks, reasons: &reasons)
-        reasons.append(RepossessionReason(
-            kind: .access, article: "10.3",
-            text: "the client must give the supplier free access to its premises to take the goods back"))
-        return RepossessionFlag(serial: c.item.serial, itemID: c.item.id, asOf: date, eligible: true, blocks: blocks,
+        let client = clientPart ?? ClientPart(clientStatus: c.clientStatus, taxNotices: c.taxNotices,
+                                              retainedValueOnPremises: c.retainedValueOnPremises, on: date)
+        reasons += client.reasons
+        return RepossessionFlag(serial: c.item.serial, itemID: c.item.id, asOf: date, eligible: true, blocks: client.blocks,
                                 breaches: breaches, reasons: reasons)
+    }
+
+    /// What blocks the pickup of an eligible item and the reasons that go with it, which depend on
+    /// the client and the date only: a cooling-off period, the notice to the tax collector, and
+    /// the client's duty to give access (art. 10.3), in that order.
+    public struct ClientPart: Sendable {
+        public var blocks: [RepossessionFlag.Block] = []
+        public var reasons: [RepossessionReason] = []
+
+        public init(clientStatus: ClientStatusHistory, taxNotices: [Day], retainedValueOnPremises: Cents, on date: Day) {
+            RepossessionRule.coolingOff(clientStatus, on: date, blocks: &blocks, reasons: &reasons)
+            RepossessionRule.taxNotice(value: retainedValueOnPremises, notices: taxNotices, on: date,
+                                       blocks: &blocks, reasons: &reasons)
+            reasons.append(RepossessionReason(
+                kind: .access, article: "10.3",
+                text: "the client must give the supplier free access to its premises to take the goods back"))
+        }
     }
 
     // MARK: Condition 2
@@ -115,7 +137,10 @@ public enum RepossessionRule {
 
     // MARK: Condition 3
 
-    private static func grounds(_ c: RepossessionCase, on date: Day) -> [RepossessionReason] {
+    /// Condition 3's reasons for the item's case: the invoices in its scope in default (the
+    /// oldest with its letters and terms), or the client's payment difficulties, or why neither.
+    /// The same for every item whose scope holds the same invoices.
+    public static func grounds(_ c: RepossessionCase, on date: Day) -> [RepossessionReason] {
         var reasons: [RepossessionReason] = []
         // Every invoice in default is named with its default date; the letters and terms that put the
         // client in default are spelled out for the oldest default only, so an item of a client with
@@ -178,9 +203,8 @@ public enum RepossessionRule {
         reasons.append(RepossessionReason(kind: .coolingOff, article: period.article, text: text, date: period.start))
     }
 
-    private static func taxNotice(_ c: RepossessionCase, on date: Day, blocks: inout [RepossessionFlag.Block],
+    private static func taxNotice(value: Cents, notices: [Day], on date: Day, blocks: inout [RepossessionFlag.Block],
                                   reasons: inout [RepossessionReason]) {
-        let value = c.retainedValueOnPremises
         guard value >= taxNoticeThreshold else {
             reasons.append(RepossessionReason(
                 kind: .taxNoticeNotNeeded, article: "22bis Iw",
@@ -189,7 +213,7 @@ public enum RepossessionRule {
             return
         }
         let worth = "the client's retained goods on its premises are worth \(value) at contracting (\(taxNoticeThreshold) or more)"
-        guard let sent = c.taxNotices.filter({ $0 <= date }).max() else {
+        guard let sent = notices.filter({ $0 <= date }).max() else {
             let text = "\(worth): notify the tax collector (ontvanger) first and wait four weeks (22bis(2),(5) Iw)"
             blocks.append(.init(kind: .taxNoticeMissing, until: nil, article: "22bis Iw", text: text))
             reasons.append(RepossessionReason(kind: .taxNoticeMissing, article: "22bis Iw", text: text))

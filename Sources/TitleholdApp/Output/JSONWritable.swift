@@ -1,0 +1,119 @@
+import TitleholdCore
+
+/// A report that writes its own compact JSON, without the `Encodable` machinery: the bytes its
+/// `Encodable` conformance gives through `CompactJSONEncoder` (snake_case keys in sorted order,
+/// nil left out unless written as null), which `CompactJSONEncoder` then uses instead.
+///
+/// Why: `flags --json` writes 50,000 items with a dozen reasons each (132 MB at 1,000,000 items);
+/// through `Encodable`, even with `JSONStream`, most of the command's time went into the generic
+/// containers and their reference counting (issue 4, Speed). Only the reports written in such
+/// numbers conform. Each conformance lists its keys in sorted order by hand, and a test compares
+/// its bytes with Foundation's `JSONEncoder` on the same values, so the two encodings cannot drift
+/// apart unnoticed.
+public protocol JSONWritable: Encodable {
+    func writeJSON(to json: inout JSONWriter)
+}
+
+extension Array: JSONWritable where Element: JSONWritable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginArray()
+        for element in self {
+            element.writeJSON(to: &json)
+            json.flushIfFull()
+        }
+        json.endArray()
+    }
+}
+
+/// Compact JSON written straight into bytes, for `JSONWritable`. Commas are placed by the writer:
+/// call `key` before each member's value in an object, and the value methods in an array.
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
+    /// A value or member was written in the current container: the next one needs a comma first.
+    private var afterValue = false
+
+    /// Where the bytes go as they gather, if not kept whole in `bytes`.
+    private let sink: ((UnsafeRawBufferPointer) -> Void)?
+    private static let sinkThreshold = 1 << 20
+
+    public init(capacity: Int = 4_096) {
+        sink = nil
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that hands its bytes to `sink` in pieces of about 1 MiB (`flushIfFull`, between
+    /// the elements of an array) and the rest on `finish()`: a large answer such as `flags
+    /// --json` (132 MB at 1,000,000 items) is then never held whole in memory.
+    public init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.sink = sink
+        bytes.reserveCapacity(Self.sinkThreshold + 64 * 1_024)
+    }
+
+    /// Hands what has gathered to the sink once it is about 1 MiB; without a sink, nothing.
+    public mutating func flushIfFull() {
+        guard let sink, bytes.count >= Self.sinkThreshold else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the rest to the sink, if there is one.
+    public mutating func finish() {
+        guard let sink, !bytes.isEmpty else { return }
+        bytes.withUnsafeBytes(sink)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A byte outside any JSON value (the newline after a document).
+    public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); afterValue = false }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); afterValue = true }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); afterValue = false }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); afterValue = true }
+
+    /// A member's name, already in snake case (a literal of the conforming type).
+    public mutating func key(_ name: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        afterValue = false
+    }
+
+    public mutating func string(_ text: String) {
+        separate()
+        JSONByteWriter.appendString(text, to: &bytes)
+        afterValue = true
+    }
+
+    public mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
+    public mutating func null() { literal("null") }
+
+    /// A day as its `Codable` form: the ISO 8601 date in quotes.
+    public mutating func day(_ day: Day) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        var text = day.description  // digits and dashes: nothing to escape
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        afterValue = true
+    }
+
+    /// A day, or null.
+    public mutating func day(orNull day: Day?) { if let day { self.day(day) } else { null() } }
+
+    /// `body`'s member only when `value` is not nil (`encodeIfPresent`).
+    public mutating func member<T>(_ name: StaticString, ifPresent value: T?, _ write: (inout JSONWriter, T) -> Void) {
+        guard let value else { return }
+        key(name)
+        write(&self, value)
+    }
+
+    private mutating func literal(_ text: StaticString) {
+        separate()
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        afterValue = true
+    }
+
+    private mutating func separate() { if afterValue { bytes.append(UInt8(ascii: ",")) } }
+}
