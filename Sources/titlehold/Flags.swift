@@ -14,11 +14,12 @@ struct Flags: ParsableCommand {
 
     func run() throws {
         let day = date.day
-        let reports = try userFacing {
-            try FlagService(rules: RuleBook.load(), scope: scope.resolved()).flags(in: ledger.open(), on: day)
-                .map(FlagReport.init)
+        let byClient = try userFacing {
+            try FlagService(rules: RuleBook.load(), scope: scope.resolved()).flagsByClient(in: ledger.open(), on: day)
+                .lazy.map { $0.map(FlagReport.init) }
         }
-        if output.json { try printJSON(reports); return }
+        if output.json { try printJSON(elementsOf: byClient); return }
+        let reports = Array(byClient.joined())
         if reports.isEmpty { print("no items eligible for repossession on \(day)"); return }
         print(FlagReport.text(reports))
     }

@@ -107,6 +107,25 @@ func printJSON<T: Encodable>(_ value: T) throws {
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }
 
+/// Prints the elements of all `batches` as one JSON array, as `printJSON` prints an array; into a
+/// pipe or file each batch is written out before the next is asked for, so a large answer is
+/// never held whole (`flags --json`, client by client).
+func printJSON<Batches: Sequence, Element: JSONWritable>(elementsOf batches: Batches) throws where Batches.Element == [Element] {
+    guard isatty(STDOUT_FILENO) == 0 else { return try printJSON(Array(batches.joined())) }
+    fflush(nil)  // whatever `print` buffered goes first
+    var json = JSONWriter(sink: writeToStandardOutput)
+    json.beginArray()
+    for batch in batches {
+        for element in batch {
+            element.writeJSON(to: &json)
+            json.flushIfFull()
+        }
+    }
+    json.endArray()
+    json.raw(UInt8(ascii: "\n"))
+    json.finish()
+}
+
 /// Writes all of `buffer` to standard output, past short writes and interrupted calls; stops
 /// quietly when the reader has gone (a closed pipe), as `print` does.
 private func writeToStandardOutput(_ buffer: UnsafeRawBufferPointer) {

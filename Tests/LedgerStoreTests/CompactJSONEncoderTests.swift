@@ -68,6 +68,18 @@ import TitleholdCore
         try Self.expectSame(Scalars(text: text, double: 1, float: 1), "string \(text.debugDescription)")
     }
 
+    /// Strings are checked eight bytes at a time: a character to escape at every offset within
+    /// and across those words, next to multi-byte characters and the bytes just outside the set.
+    @Test(arguments: ["\"", "\\", "\n", "\u{01}", "\u{1F}"])
+    func escapesAreFoundAtEveryOffset(special: String) throws {
+        for offset in 0..<20 {
+            for filler in ["a", "é", " ", "!", "#", "[", "]", "\u{7F}"] {
+                let text = String(repeating: filler, count: offset) + special + String(repeating: filler, count: 17 - offset % 17)
+                try Self.expectSame(Scalars(text: text, double: 1, float: 1), "\(text.debugDescription)")
+            }
+        }
+    }
+
     @Test(arguments: [0.0, -0.0, 1.0, 0.1, 1548.93, 1e-7, 1e21, 123456789012345.0, -2.5, 1e-45, 3e38])
     func numbersAsFoundationWritesThem(number: Double) throws {
         try Self.expectSame(Scalars(text: "", double: number, float: Float(number)), "number \(number)")

@@ -57,6 +57,11 @@ import Testing
                 let oneByOne = ledger.items.map { rule.verdict(for: $0, in: ledger, on: date) }
                 #expect(together == oneByOne, "scope \(scope) on \(date)")
                 compared += together.count
+                // The ids-only scope `flags` uses is the scope the rule decides on.
+                for item in ledger.items {
+                    #expect(rule.invoiceIDsInScope(for: item, in: ledger, on: date)
+                        == rule.invoicesInScope(for: item, in: ledger, on: date).map(\.id), "scope \(scope) on \(date)")
+                }
             }
         }
         #expect(compared > 5_000)

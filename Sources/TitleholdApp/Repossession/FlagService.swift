@@ -28,8 +28,15 @@ public struct FlagService: Sendable {
 
     /// The eligible items of the ledger on `date`.
     public func flags(in ledger: LedgerDatabase, on date: Day) throws -> [ItemFlag] {
+        Array(try flagsByClient(in: ledger, on: date).joined())
+    }
+
+    /// The same items, client by client, each client's worked out when the sequence reaches it:
+    /// `flags --json` writes each client's out before it works out the next, instead of holding
+    /// all of them (50,000 items at 1,000,000). The ledger is read before this returns.
+    public func flagsByClient(in ledger: LedgerDatabase, on date: Day) throws -> some Sequence<[ItemFlag]> {
         let files = try ledger.clientFiles(ids: try ledger.clientsWithDefaultSignals())
-        return files.flatMap { flags(of: $0, on: date).filter(\.flag.eligible) }
+        return files.lazy.map { flags(of: $0, on: date).filter(\.flag.eligible) }.filter { !$0.isEmpty }
     }
 
     /// The flag of every item of one client on `date` (eligible or not).
@@ -38,13 +45,14 @@ public struct FlagService: Sendable {
         let rule = OwnershipRule(scope: scope)
         let allocation = PaymentAllocation(ledger, asOf: date)
         // Each invoice's dunning status once, shared by all items whose scope holds it.
-        var dunning: [Int64: DunningStatus] = [:]
+        var dunning: [Int64: RepossessionCase.ScopeInvoice] = [:]
         for invoice in ledger.invoices where invoice.issueDate <= date {
-            dunning[invoice.id] = DunningTimeline.evaluate(
+            let status = DunningTimeline.evaluate(
                 DunningCase(dueDate: invoice.dueDate, clientKind: ledger.clientKind, isSaleOfGoods: invoice.isGoods,
                             openAmount: allocation.balance(of: invoice.id)?.outstanding ?? invoice.payable,
                             letters: ledger.letters[invoice.id] ?? []),
                 today: date, calendar: rules.statutoryCalendar, settings: rules.dunning)
+            dunning[invoice.id] = RepossessionCase.ScopeInvoice(number: invoice.number, dunning: status)
         }
         let verdicts = rule.verdicts(of: ledger, on: date, allocation: allocation)
         // Art. 22bis Iw: the value at contracting of the retained goods still on the premises.
@@ -54,25 +62,34 @@ public struct FlagService: Sendable {
             retained = retained + (item.value ?? .zero)
         }
         let history = file.standing.history
-        // What does not depend on the item is worked out once: the client's blocks, and the
-        // grounds per set of invoices in scope (one set for all items under scope `client`).
+        // What does not depend on the item is worked out once: the client's blocks, and per set of
+        // invoices in scope (one set for all items under scope `client`) the grounds.
         let clientPart = RepossessionRule.ClientPart(clientStatus: history, taxNotices: file.standing.taxNotices,
                                                      retainedValueOnPremises: retained, on: date)
-        var groundsByScope: [[Int64]: [RepossessionReason]] = [:]
+        var byScope: [[Int64]: ScopeFacts] = [:]
         return zip(ledger.items, verdicts).map { item, verdict in
-            let inScope = rule.invoicesInScope(for: item, in: ledger, on: date).compactMap { invoice in
-                dunning[invoice.id].map { (id: invoice.id, RepossessionCase.ScopeInvoice(number: invoice.number, dunning: $0)) }
-            }
-            let scopeInvoices = inScope.map(\.1)
-            let c = RepossessionCase(item: item, ownership: verdict, scopeInvoices: scopeInvoices, clientStatus: history,
+            let key = rule.invoiceIDsInScope(for: item, in: ledger, on: date)
+            var facts = byScope[key]
+            let c = RepossessionCase(item: item, ownership: verdict,
+                                     scopeInvoices: facts?.invoices ?? key.compactMap { dunning[$0] }, clientStatus: history,
                                      taxNotices: file.standing.taxNotices, retainedValueOnPremises: retained)
-            let key = inScope.map(\.id)
-            let grounds = groundsByScope[key] ?? RepossessionRule.grounds(c, on: date)
-            groundsByScope[key] = grounds
-            let flag = RepossessionRule.evaluate(c, on: date, grounds: grounds, clientPart: clientPart)
-            let defaultSince = scopeInvoices.compactMap { $0.dunning.isInDefault ? $0.dunning.inDefaultSince : nil }.min()
+            if facts == nil {
+                facts = ScopeFacts(invoices: c.scopeInvoices, grounds: RepossessionRule.grounds(c, on: date),
+                                   inDefaultSince: c.scopeInvoices.compactMap { $0.dunning.isInDefault ? $0.dunning.inDefaultSince : nil }.min())
+                byScope[key] = facts
+            }
+            let flag = RepossessionRule.evaluate(c, on: date, grounds: facts?.grounds, clientPart: clientPart)
+            let defaultSince = facts?.inDefaultSince
             return ItemFlag(clientID: file.id, clientKey: file.key, clientName: file.name, item: item, flag: flag,
                             inDefaultSince: defaultSince)
         }
     }
+}
+
+/// What the items whose scope holds the same invoices share on the day: those invoices with their
+/// dunning status, condition 3's reasons (art. 10.3), and the first day of default among them.
+private struct ScopeFacts {
+    var invoices: [RepossessionCase.ScopeInvoice]
+    var grounds: [RepossessionReason]
+    var inDefaultSince: Day?
 }

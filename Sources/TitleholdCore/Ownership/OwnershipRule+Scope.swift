@@ -12,12 +12,34 @@ extension OwnershipRule {
         scopeMembers(for: item, in: ledger, on: date).invoices
     }
 
+    /// The ids of `invoicesInScope(for:in:on:)`, in the same order, without copying the invoices
+    /// (`flags` asks this for every item of a client).
+    public func invoiceIDsInScope(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day) -> [Int64] {
+        var ids: [Int64] = []
+        for index in ledger.invoices.indices where ledger.invoices[index].issueDate <= date {
+            let id = ledger.invoices[index].id
+            let inScope: Bool
+            if item.invoiceIDs.contains(id) {
+                inScope = true
+            } else {
+                switch scope {
+                case .invoice: inScope = false
+                case .agreement: inScope = item.agreementID != nil && ledger.invoices[index].agreementID == item.agreementID
+                case .client: inScope = ledger.invoices[index].isGoods
+                }
+            }
+            if inScope { ids.append(id) }
+        }
+        return ids
+    }
+
     /// The invoices and the delivered items (for uninvoiced deliveries) in `item`'s scope on `date`.
     func scopeMembers(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day)
         -> (invoices: [ClientLedger.Invoice], items: [ClientLedger.DeliveredItem])
     {
         let issued = ledger.invoices.filter { $0.issueDate <= date }
-        let ownInvoices = Set(item.invoiceIDs)
+        // An item is linked to one invoice, seldom more: a search beats building a set per item.
+        let ownInvoices = item.invoiceIDs
         switch scope {
         case .invoice:
             return (issued.filter { ownInvoices.contains($0.id) }, [item])

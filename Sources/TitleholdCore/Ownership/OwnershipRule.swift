@@ -54,14 +54,18 @@ public struct OwnershipRule: Sendable {
             guard item.deliveredOn <= date, titleLostByEvent(item, on: date) == nil else {
                 return verdict(for: item, in: ledger, on: date, allocation: allocation)
             }
-            return decide(item, claims: shared.claims(for: item), in: ledger, allocation: allocation, on: date)
+            let claims = shared.claims(for: item)
+            return decide(item, claims: claims, in: ledger, allocation: allocation, on: date,
+                          openReason: { shared.openReason(of: $0) })
         }
     }
 
     /// The verdict from the claims in the item's scope (own claims first): the first moment from
     /// delivery at which none is open, or a waiver, passes title (art. 3:92 BW).
+    /// `openReason` puts an open claim into words (`ClientClaims` does each once per client).
     private func decide(_ item: ClientLedger.DeliveredItem, claims: [Claim], in ledger: ClientLedger,
-                        allocation: PaymentAllocation, on date: Day) -> OwnershipVerdict {
+                        allocation: PaymentAllocation, on date: Day,
+                        openReason: ((Claim) -> OwnershipReason)? = nil) -> OwnershipVerdict {
         var waiver: Day?
         for event in item.events where event.kind == .waived && event.date <= date {
             waiver = min(waiver ?? event.date, event.date)
@@ -95,7 +99,9 @@ public struct OwnershipRule: Sendable {
             }
         }
         var reasons: [OwnershipReason] = []
-        for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason(in: ledger, allocation)) }
+        for claim in claims where claim.isOpen(on: date) {
+            reasons.append(openReason?(claim) ?? claim.openReason(in: ledger, allocation))
+        }
         return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
     }
 
