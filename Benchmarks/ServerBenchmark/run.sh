@@ -75,16 +75,20 @@ echo "   load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 LOOKUP=$(run lookup -s "$HERE/lookup.lua" "http://127.0.0.1:$PORT" -- "$TOKEN" "$WORK/serials.txt")
 HELLO=$(run hello "http://127.0.0.1:$PORT/bench/hello")
 HELLOAUTH=$(run hello-token -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/bench/hello")
+HELLOSCRIPT=$(run hello-script -s "$HERE/lookup.lua" "http://127.0.0.1:$PORT" -- "$TOKEN" "$WORK/serials.txt" hello)
 echo "   load after:  $(cut -d' ' -f1-3 /proc/loadavg)"
 
 printf '%-28s %12s %10s %8s\n' route requests/s p99 non-2xx
 read -r _ lrps lp99 lerr <<< "$LOOKUP"
 read -r _ hrps hp99 herr <<< "$HELLO"
 read -r _ arps ap99 aerr <<< "$HELLOAUTH"
+read -r _ srps sp99 serr <<< "$HELLOSCRIPT"
 printf '%-28s %12s %10s %8s\n' "GET /api/items/{serial}" "$lrps" "$lp99" "$lerr"
 printf '%-28s %12s %10s %8s\n' "GET /bench/hello" "$hrps" "$hp99" "$herr"
 printf '%-28s %12s %10s %8s\n' "GET /bench/hello + token" "$arps" "$ap99" "$aerr"
+printf '%-28s %12s %10s %8s\n' "GET /bench/hello, script" "$srps" "$sp99" "$serr"
 # The goal compares with the bare hello-world route; the second ratio shows what the bearer-token
 # check (one SQLite read per request) costs on its own.
 awk -v l="$lrps" -v h="$hrps" 'BEGIN { r = 100 * l / h; printf "look-up / hello-world: %.1f%% (goal >= 70%%): %s\n", r, (r >= 70 ? "met" : "NOT met") }'
 awk -v l="$lrps" -v h="$arps" 'BEGIN { printf "look-up / hello-world with the same token check: %.1f%%\n", 100 * l / h }'
+awk -v l="$lrps" -v h="$srps" 'BEGIN { printf "look-up / hello-world through the same wrk script (token, random draw): %.1f%%\n", 100 * l / h }'

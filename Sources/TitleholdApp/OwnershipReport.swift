@@ -132,3 +132,58 @@ public struct OwnershipService: Sendable {
         return result
     }
 }
+
+// MARK: JSON without `Encodable` (issue 6, Speed: the look-up endpoint's answer)
+
+/// The same bytes as the synthesized `Encodable` conformance through `CompactJSONEncoder` (nil
+/// members left out), keys in sorted order; `OwnershipReportJSONTests` compares the two with
+/// Foundation's `JSONEncoder`.
+extension OwnershipReport: JSONWritable {
+    public func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("agreement"); json.string(agreement)
+        json.key("at"); json.day(at)
+        json.member("back_since", ifPresent: backSince) { $0.day($1) }
+        json.key("client"); json.string(client)
+        json.member("client_name", ifPresent: clientName) { $0.string($1) }
+        json.member("client_owns_since", ifPresent: clientOwnsSince) { $0.day($1) }
+        json.key("delivered_on"); json.day(deliveredOn)
+        json.member("gtin", ifPresent: gtin) { $0.string($1) }
+        json.key("held_by"); json.string(heldBy)
+        json.member("name", ifPresent: name) { $0.string($1) }
+        json.key("owner"); json.string(owner)
+        json.key("reasons"); json.beginArray()
+        for reason in reasons { reason.writeJSON(to: &json) }
+        json.endArray()
+        json.key("risk"); risk.writeJSON(to: &json)
+        json.key("scope"); json.string(scope)
+        json.key("serial"); json.string(serial)
+        json.endObject()
+    }
+}
+
+extension OwnershipReport.Risk {
+    func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("article"); json.string(article)
+        json.key("bearer"); json.string(bearer)
+        json.member("since", ifPresent: since) { $0.day($1) }
+        json.key("text"); json.string(text)
+        json.endObject()
+    }
+}
+
+extension OwnershipReport.Reason {
+    func writeJSON(to json: inout JSONWriter) {
+        json.beginObject()
+        json.key("article"); json.string(article)
+        json.member("date", ifPresent: date) { $0.day($1) }
+        json.member("days_overdue", ifPresent: daysOverdue) { $0.integer($1) }
+        json.member("due_date", ifPresent: dueDate) { $0.day($1) }
+        json.member("invoice", ifPresent: invoice) { $0.string($1) }
+        json.key("kind"); json.string(kind)
+        json.member("outstanding_cents", ifPresent: outstandingCents) { $0.integer($1) }
+        json.key("text"); json.string(text)
+        json.endObject()
+    }
+}

@@ -48,6 +48,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        TitleholdService.runConcurrencyOnEventLoops()
         let environment = ProcessInfo.processInfo.environment
         let settings = try Self.settings(flags: flags, config: config, environment: environment)
         let level = Logger.Level(rawValue: settings.logLevel) ?? .info

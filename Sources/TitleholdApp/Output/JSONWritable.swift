@@ -87,6 +87,14 @@ public struct JSONWriter {
         afterValue = true
     }
 
+    /// An integer in decimal, as `JSONEncoder` writes it.
+    public mutating func integer<Integer: BinaryInteger>(_ value: Integer) {
+        separate()
+        var text = String(value)  // at most 20 digits and a sign: kept inline, no allocation
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+        afterValue = true
+    }
+
     public mutating func bool(_ flag: Bool) { literal(flag ? "true" : "false") }
     public mutating func null() { literal("null") }
 

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import TitleholdApp
 import TitleholdResources
@@ -33,4 +35,19 @@ public enum TitleholdService {
             services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: env.logger))
         try await group.run()
     }
+
+    /// Makes the HTTP server's event loops (NIO's singleton group, which `Application` uses) run
+    /// Swift concurrency's jobs too, instead of a separate pool of threads. A request's handler
+    /// then runs on the thread that read the request, without being handed to another thread and
+    /// back (issue 6, Speed: that hand-over cost more than the hello-world request itself).
+    ///
+    /// The process-wide choice of `titlehold serve`, made before the service starts; later calls
+    /// do nothing. The cost: blocking work in a handler (a SQLite read, a password hash) holds up
+    /// the other connections of its event loop, as it held up a thread of the pool before.
+    /// Returns whether the event loops run the jobs.
+    @discardableResult
+    public static func runConcurrencyOnEventLoops() -> Bool { concurrencyOnEventLoops }
+
+    private static let concurrencyOnEventLoops: Bool =
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
 }

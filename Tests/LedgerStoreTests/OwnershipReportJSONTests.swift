@@ -1,0 +1,36 @@
+import Foundation
+import LedgerStore
+import Testing
+@testable import TitleholdApp
+import TitleholdCore
+
+/// `OwnershipReport` writes its own JSON (`JSONWritable`; the look-up endpoint's answer, issue 6
+/// Speed): the same bytes as Foundation's `JSONEncoder` from its `Encodable` conformance, with
+/// every optional member present and absent and text that needs escaping. The demo ledger's
+/// reports are compared in `CompactJSONEncoderTests`.
+@Suite(.removesTemporaryFolders) struct OwnershipReportJSONTests {
+    @Test(arguments: ["plain", "", "quote \" and backslash \\", "tab\tnew\nline", "nul \u{00}", "Curaçao – € ✓ 😀"])
+    func everyMemberPresentOrAbsentAsFoundation(text: String) throws {
+        let (ledger, _) = try temporaryLedger()
+        _ = try DemoLedger.build(into: ledger, from: Paths.demo)
+        let reports = try OwnershipService(ledger: ledger, scope: .client).reports(client: nil, owner: nil, on: Day(iso: "2026-11-25")!)
+        var full = try #require(reports.first)
+        full.serial = text; full.gtin = text; full.name = text; full.client = text; full.clientName = text
+        full.clientOwnsSince = Day(iso: "2026-01-31"); full.backSince = Day(iso: "2026-02-01")
+        full.risk = .init(bearer: "client", since: Day(iso: "2025-12-31"), article: "11", text: text)
+        full.reasons = [
+            .init(kind: "invoice_open", article: "10.1", invoice: text, outstandingCents: -12_345_678_901, dueDate: Day(iso: "2026-03-01"),
+                  daysOverdue: 0, date: Day(iso: "2026-03-02"), text: text),
+            .init(kind: "waived", article: "3:92(3) BW", invoice: nil, outstandingCents: nil, dueDate: nil, daysOverdue: nil, date: nil,
+                  text: text),
+        ]
+        var bare = full
+        bare.gtin = nil; bare.name = nil; bare.clientName = nil; bare.clientOwnsSince = nil; bare.backSince = nil
+        bare.risk.since = nil; bare.reasons = []
+        for value in [[full], [bare], [full, bare], reports] {
+            var json = JSONWriter()
+            value.writeJSON(to: &json)
+            #expect(String(decoding: json.bytes, as: UTF8.self) == (try CompactJSONEncoderTests.foundation(value)), "text \(text.debugDescription)")
+        }
+    }
+}
