@@ -8,11 +8,40 @@ public enum BusinessClock {
 
     /// The calendar date in Europe/Amsterdam at `instant`.
     public static func day(at instant: Date) -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day], from: instant)
         return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1) ?? Day(ordinal: 0)
     }
 
-    public static func today() -> Day { day(at: Date()) }
+    /// Today in Europe/Amsterdam. The service asks this on every request, and a calendar
+    /// computation costs more than the rest of a look-up's date handling; the day is kept until
+    /// the next local midnight (as the time zone database says), so it is worked out once a day.
+    public static func today() -> Day { remembered.day(at: Date()) }
+
+    private static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        return calendar
+    }()
+
+    private static let remembered = Today()
+
+    /// The last day worked out and the instant the next one starts.
+    private final class Today: @unchecked Sendable {
+        // @unchecked: `day` and `until` are read and written with `lock` held only.
+        private let lock = NSLock()
+        private var day = Day(ordinal: 0)
+        private var from = Date.distantFuture
+        private var until = Date.distantPast
+
+        func day(at now: Date) -> Day {
+            lock.lock()
+            defer { lock.unlock() }
+            if from <= now, now < until { return day }
+            day = BusinessClock.day(at: now)
+            let start = BusinessClock.calendar.startOfDay(for: now)
+            from = start
+            until = BusinessClock.calendar.date(byAdding: .day, value: 1, to: start) ?? now
+            return day
+        }
+    }
 }
