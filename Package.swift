@@ -127,15 +127,17 @@ let package = Package(
             path: "Benchmarks/DecisionsBenchmark", exclude: ["eligible-serials.sql", "eligible-serials-client.sql"]),
 
         // MARK: Tests
+        // What several test targets share: the trait that removes the temporary folders a test makes.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TitleholdCoreTests", dependencies: ["TitleholdCore"]),
         .testTarget(name: "BarcodeTests", dependencies: ["Barcode"]),
         .testTarget(name: "ImportersTests", dependencies: ["Importers"]),
         .testTarget(name: "DocumentsTests", dependencies: ["Documents", "TitleholdCore", "Barcode"]),
         .testTarget(
             name: "LedgerStoreTests",
-            dependencies: ["LedgerStore", "TitleholdApp", "Importers", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["LedgerStore", "TitleholdApp", "Importers", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the built `titlehold` binary as a user would; depending on it makes `swift test` build it.
-        .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "scanner-emulator", "TitleholdCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["titlehold", "scanner-emulator", "TitleholdCore", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The front-desk pages in a real browser (issue 6, Tests that must pass): the built `titlehold

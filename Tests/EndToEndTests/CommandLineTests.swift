@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The compiled `titlehold` binary, end to end: demo, import, owned, items, audit.

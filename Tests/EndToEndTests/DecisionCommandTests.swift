@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 4 through the built binary on the demo ledger: dunning, letters, interest, client status,

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `titlehold intake` through the built binary: from standard input, and from an emulated USB

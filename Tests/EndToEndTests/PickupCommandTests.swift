@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 5 through the built binary on the demo ledger: notice, plan (JSON and iCalendar), manifest,

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 
 /// `titlehold serve` as a process: SIGTERM in the middle of an intake loses no acknowledged scan
 /// and the process exits 0 (issue 6, The process).

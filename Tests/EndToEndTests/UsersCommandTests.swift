@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Bootstrapping access from the command line (issue 6): the first admin, a token; and the

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 @testable import LedgerStore
+import TestSupport
 import Testing
 import TitleholdApp
 import TitleholdCore

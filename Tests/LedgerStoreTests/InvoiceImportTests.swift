@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Importers
 import LedgerStore
+import TestSupport
 import Testing
 import TitleholdApp
 import TitleholdCore

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerStore
+import TestSupport
 import Testing
 @testable import TitleholdApp
 import TitleholdCore

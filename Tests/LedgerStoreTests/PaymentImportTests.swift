@@ -1,6 +1,7 @@
 import Foundation
 import Importers
 @testable import LedgerStore
+import TestSupport
 import Testing
 import TitleholdApp
 import TitleholdCore

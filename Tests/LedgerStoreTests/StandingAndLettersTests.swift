@@ -1,5 +1,6 @@
 import Foundation
 import LedgerStore
+import TestSupport
 import Testing
 import TitleholdApp
 import TitleholdCore

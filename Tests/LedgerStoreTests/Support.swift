@@ -1,6 +1,7 @@
 import Foundation
 import Importers
 import LedgerStore
+import TestSupport
 import TitleholdApp
 
 /// The package root, found from this file's path, and the shared fixtures beside it.
