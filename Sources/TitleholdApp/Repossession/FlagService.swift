@@ -69,17 +69,16 @@ public struct FlagService: Sendable {
         var byScope: [[Int64]: ScopeFacts] = [:]
         return zip(ledger.items, verdicts).map { item, verdict in
             let key = rule.invoiceIDsInScope(for: item, in: ledger, on: date)
-            var facts = byScope[key]
-            let c = RepossessionCase(item: item, ownership: verdict,
-                                     scopeInvoices: facts?.invoices ?? key.compactMap { dunning[$0] }, clientStatus: history,
-                                     taxNotices: file.standing.taxNotices, retainedValueOnPremises: retained)
-            if facts == nil {
-                facts = ScopeFacts(invoices: c.scopeInvoices, grounds: RepossessionRule.grounds(c, on: date),
-                                   inDefaultSince: c.scopeInvoices.compactMap { $0.dunning.isInDefault ? $0.dunning.inDefaultSince : nil }.min())
+            let facts: ScopeFacts
+            if let known = byScope[key] { facts = known } else {
+                facts = ScopeFacts(invoices: key.compactMap { dunning[$0] }, clientStatus: history, on: date)
                 byScope[key] = facts
             }
-            let flag = RepossessionRule.evaluate(c, on: date, grounds: facts?.grounds, clientPart: clientPart)
-            let defaultSince = facts?.inDefaultSince
+            let flag = RepossessionRule.evaluate(
+                RepossessionCase(item: item, ownership: verdict, scopeInvoices: facts.invoices, clientStatus: history,
+                                 taxNotices: file.standing.taxNotices, retainedValueOnPremises: retained),
+                on: date, grounds: facts.grounds, clientPart: clientPart)
+            let defaultSince = facts.inDefaultSince
             return ItemFlag(clientID: file.id, clientKey: file.key, clientName: file.name, item: item, flag: flag,
                             inDefaultSince: defaultSince)
         }
@@ -92,4 +91,10 @@ private struct ScopeFacts {
     var invoices: [RepossessionCase.ScopeInvoice]
     var grounds: [RepossessionReason]
     var inDefaultSince: Day?
+
+    init(invoices: [RepossessionCase.ScopeInvoice], clientStatus: ClientStatusHistory, on date: Day) {
+        self.invoices = invoices
+        grounds = RepossessionRule.grounds(scopeInvoices: invoices, clientStatus: clientStatus, on: date)
+        inDefaultSince = invoices.compactMap { $0.dunning.isInDefault ? $0.dunning.inDefaultSince : nil }.min()
+    }
 }

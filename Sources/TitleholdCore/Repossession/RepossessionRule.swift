@@ -141,11 +141,17 @@ public enum RepossessionRule {
     /// oldest with its letters and terms), or the client's payment difficulties, or why neither.
     /// The same for every item whose scope holds the same invoices.
     public static func grounds(_ c: RepossessionCase, on date: Day) -> [RepossessionReason] {
+        grounds(scopeInvoices: c.scopeInvoices, clientStatus: c.clientStatus, on: date)
+    }
+
+    /// `grounds(_:on:)` from the only parts of the case it reads.
+    public static func grounds(scopeInvoices: [RepossessionCase.ScopeInvoice], clientStatus: ClientStatusHistory,
+                               on date: Day) -> [RepossessionReason] {
         var reasons: [RepossessionReason] = []
         // Every invoice in default is named with its default date; the letters and terms that put the
         // client in default are spelled out for the oldest default only, so an item of a client with
         // many invoices in default does not repeat every invoice's whole timeline.
-        let inDefault = c.scopeInvoices.filter(\.dunning.isInDefault).sorted {
+        let inDefault = scopeInvoices.filter(\.dunning.isInDefault).sorted {
             ($0.dunning.inDefaultSince ?? date, $0.number) < ($1.dunning.inDefaultSince ?? date, $1.number)
         }
         for (index, invoice) in inDefault.enumerated() {
@@ -161,8 +167,8 @@ public enum RepossessionRule {
                                    invoiceNumber: invoice.number)
             }
         }
-        if let entry = c.clientStatus.status(on: date), entry.status.isPaymentDifficulty {
-            let since = c.clientStatus.statusSince(on: date) ?? entry.since
+        if let entry = clientStatus.status(on: date), entry.status.isPaymentDifficulty {
+            let since = clientStatus.statusSince(on: date) ?? entry.since
             let note = entry.note.map { " (\($0))" } ?? ""
             reasons.append(RepossessionReason(
                 kind: .clientStatus, article: "10.3",
@@ -170,9 +176,9 @@ public enum RepossessionRule {
                 date: since))
         }
         if reasons.isEmpty {
-            let open = c.scopeInvoices.filter { $0.dunning.stage != .paid && $0.dunning.stage != .timeBarred }
+            let open = scopeInvoices.filter { $0.dunning.stage != .paid && $0.dunning.stage != .timeBarred }
                 .map { "\($0.number): \($0.dunning.stage.label)" }
-            let status = c.clientStatus.status(on: date)?.status ?? .normal
+            let status = clientStatus.status(on: date)?.status ?? .normal
             reasons.append(RepossessionReason(
                 kind: .noGround, article: "10.3",
                 text: "no invoice in the item's ownership scope is in default on \(date)"
