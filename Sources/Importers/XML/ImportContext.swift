@@ -17,11 +17,14 @@ struct ImportContext: Sendable {
     }
 
     /// A calendar date written `YYYY-MM-DD` (XML Schema `xs:date` as UBL and ISO 20022 use it).
-    /// A date-time (`2014-12-31T13:15:00+01:00`) gives its date part as written, without moving it
-    /// to another time zone: the bank's booking day is the day it states.
+    /// `xs:date` may carry a time zone (`2017-04-01+02:00`, `2017-04-01Z`: ISO 20022 `ISODate`, as
+    /// a Swiss Raiffeisen camt.053 export writes `BookgDt/Dt`); a date-time
+    /// (`2014-12-31T13:15:00+01:00`) gives its date part. Either way the date is taken as written,
+    /// without moving it to another time zone: the bank's booking day is the day it states.
     func day(_ node: XMLElementNode, _ what: String) throws(ImportError) -> Day {
         guard let text = node.value else { throw error(node, "\(what) is empty") }
-        let datePart = text.count > 10 && text.dropFirst(10).first == "T" ? String(text.prefix(10)) : text
+        let rest = text.dropFirst(10)
+        let datePart = rest.first == "T" || Self.isTimeZone(rest) ? String(text.prefix(10)) : text
         guard let day = Day(iso: datePart) else {
             let shapeIsRight = datePart.count == 10 && datePart.enumerated().allSatisfy { index, character in
                 index == 4 || index == 7 ? character == "-" : character.isASCIIDigitCharacter
@@ -30,6 +33,16 @@ struct ImportContext: Sendable {
                                            : "\(what) '\(text)' is not a date written YYYY-MM-DD")
         }
         return day
+    }
+
+    /// An `xs:date` time zone: `Z`, or `+hh:mm` / `-hh:mm` (hours 00-14, minutes 00-59).
+    static func isTimeZone(_ text: Substring) -> Bool {
+        if text == "Z" { return true }
+        let characters = Array(text)
+        guard characters.count == 6, characters[0] == "+" || characters[0] == "-", characters[3] == ":",
+              [1, 2, 4, 5].allSatisfy({ characters[$0].isASCIIDigitCharacter }),
+              let hours = Int(String(characters[1...2])), let minutes = Int(String(characters[4...5])) else { return false }
+        return hours <= 14 && minutes <= 59
     }
 
     /// An amount in cents; refuses anything that is not digits with an optional sign and at most
