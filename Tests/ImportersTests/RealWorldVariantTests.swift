@@ -41,4 +41,55 @@ struct RealWorldVariantTests {
             #expect(error.location?.hasSuffix("BookgDt/Dt") == true)
         }
     }
+
+    /// `TxDtls/AmtDtls` (and from .03 on `TxDtls/Amt`) is optional, and banks leave it out of
+    /// batch transactions (the ING batch in github viafintech/camt_parser,
+    /// spec/fixtures/053/valid_example_with_batch.xml, gives no transactions at all). A batch
+    /// whose transactions do not all state their amount cannot be split: it stays one entry of
+    /// the amount booked, never one entry of that amount per transaction.
+    @Test("a batch whose transactions do not all state an amount stays one entry of the booked amount")
+    func batchWithoutTransactionAmounts() throws {
+        let secondAmount = """
+                                    <AmtDtls>
+                                        <TxAmt>
+                                            <Amt Ccy="EUR">100.00</Amt>
+                                        </TxAmt>
+                                    </AmtDtls>
+
+            """
+        let data = try Fixtures.edited("bank/oca_test-camt053.xml", replacing: secondAmount, with: "")
+        let entries = try CAMT053Reader.read(data, fileName: "oca")
+        #expect(entries.map(\.amount) == [Cents(75425), Cents(66405), Cents(140531)])
+        #expect(entries.map(\.position) == [1, 2, 3])
+        let batch = entries[1]
+        #expect(!batch.isCredit && batch.isReversal)
+        #expect(batch.unstructured == ["Direct Debit S14 0410", "Direct Debit S14 0410"])
+        #expect(batch.endToEndID == nil)  // the two transactions name different ones
+        #expect(batch.sourceLocation?.hasSuffix("Stmt/Ntry[2]") == true)
+    }
+
+    /// `BkToCstmrStmt/Stmt` is required (1..n); genkgo/camt's test/data/camt053.v2.wrong.xml is
+    /// a group header alone, which was read as a statement without payments.
+    @Test("a statement message without any Stmt is refused, not read as a day without payments")
+    func noStatement() throws {
+        let wrong = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
+              <BkToCstmrStmt>
+                <GrpHdr><MsgId>CAMT053RIB000000000001</MsgId><CreDtTm>2015-03-10T18:43:50+00:00</CreDtTm></GrpHdr>
+              </BkToCstmrStmt>
+            </Document>
+            """
+        do {
+            _ = try CAMT053Reader.read(Data(wrong.utf8), fileName: "statement.xml")
+            Issue.record("a statement message without statements was accepted")
+        } catch {
+            #expect(error.message.contains("holds no statement (Stmt)"))
+            #expect(error.location == "line 3, Document/BkToCstmrStmt")
+        }
+        let emptyDay = try Fixtures.text("bank/genkgo_camt053.v2.minimal.xml")
+            .replacingOccurrences(of: #"<Ntry>[\s\S]*</Ntry>"#, with: "", options: .regularExpression)
+        #expect(!emptyDay.contains("<Ntry>"))
+        #expect(try CAMT053Reader.read(Data(emptyDay.utf8), fileName: "statement.xml").isEmpty)
+    }
 }

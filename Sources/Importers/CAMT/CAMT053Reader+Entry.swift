@@ -28,13 +28,16 @@ extension CAMT053Reader {
         let entryReference = entry.child(name("AcctSvcrRef"))?.value
 
         let transactions = entry.all(name("NtryDtls"), name("TxDtls"))
-        let isBatch = transactions.count > 1
+        let ownAmounts = transactions.map { transactionAmount($0, namespace: namespace) }
+        // A batch is split only when every transaction states its own amount: `TxDtls/Amt` and
+        // `AmtDtls` are optional, and giving each transaction the entry's amount would book the
+        // money as many times as there are transactions.
+        let isBatch = transactions.count > 1 && ownAmounts.allSatisfy { $0 != nil }
+        var parts: [StatementEntry] = []
         for (index, transaction) in (transactions.isEmpty ? [nil] : transactions.map(Optional.some)).enumerated() {
             var amount = entryAmount, credit = entryIsCredit
-            if isBatch, let transaction {
-                if let node = transaction.child(name("Amt")) ?? transaction.first(name("AmtDtls"), name("TxAmt"), name("Amt")) {
-                    amount = try self.amount(node, "the amount of transaction \(index + 1) of a batch entry", context)
-                }
+            if isBatch, let transaction, let node = ownAmounts[index] {
+                amount = try self.amount(node, "the amount of transaction \(index + 1) of a batch entry", context)
                 if let direction = transaction.child(name("CdtDbtInd")) {
                     credit = try isCredit(direction, in: transaction, context)
                 }
@@ -52,8 +55,23 @@ extension CAMT053Reader {
                 debtorIBAN: party?.first(name("DbtrAcct"), name("Id"), name("IBAN"))?.value,
                 position: entries.count + 1)
             result.sourceLocation = (isBatch ? transaction : nil)?.location ?? entry.location
-            entries.append(result)
+            parts.append(result)
         }
+        if isBatch {
+            for var part in parts {
+                part.position = entries.count + 1
+                entries.append(part)
+            }
+        } else if let whole = parts.combined(bankReference: entryReference) {
+            entries.append(whole)
+        }
+    }
+
+    /// The amount a transaction of an entry states for itself: `TxDtls/Amt` (camt.053.001.03 on),
+    /// else `TxDtls/AmtDtls/TxAmt/Amt`; `nil` when it states none.
+    static func transactionAmount(_ transaction: XMLElementNode, namespace: String) -> XMLElementNode? {
+        let name = { (local: String) in XMLName(namespace, local) }
+        return transaction.child(name("Amt")) ?? transaction.first(name("AmtDtls"), name("TxAmt"), name("Amt"))
     }
 
     /// `CdtDbtInd`: `CRDT` (money received) or `DBIT`; anything else is refused.
@@ -77,5 +95,27 @@ extension CAMT053Reader {
             throw context.error(node, "\(what) is negative (\(cents.decimalString)); ISO 20022 amounts are positive, with CdtDbtInd for the direction")
         }
         return cents
+    }
+}
+
+extension [StatementEntry] {
+    /// The transactions of one entry that is not split (one `TxDtls`, or a batch whose
+    /// transactions do not all state their own amount) as one `StatementEntry` with the entry's
+    /// amount: every reference and remittance line of the transactions is kept, and a party or
+    /// reference that differs between transactions is left out rather than picked.
+    func combined(bankReference entryReference: String?) -> StatementEntry? {
+        guard var whole = first else { return nil }
+        guard count > 1 else { return whole }
+        func shared(_ value: (StatementEntry) -> String?) -> String? {
+            let values = Set(map(value))
+            return values.count == 1 ? values.first ?? nil : nil
+        }
+        whole.bankReference = entryReference ?? shared(\.bankReference)
+        whole.endToEndID = shared(\.endToEndID)
+        whole.debtorName = shared(\.debtorName)
+        whole.debtorIBAN = shared(\.debtorIBAN)
+        whole.structuredReferences = flatMap(\.structuredReferences)
+        whole.unstructured = flatMap(\.unstructured)
+        return whole
     }
 }

@@ -10,13 +10,18 @@ import TitleholdCore
 /// - Only booked entries (`Sts` = `BOOK`, or `Sts/Cd` = `BOOK` from .08 on) are returned; pending
 ///   (`PDNG`) and information-only (`INFO`) entries are skipped, as they may still change.
 /// - A batch entry (several `TxDtls` under its `NtryDtls`) becomes one `StatementEntry` per
-///   `TxDtls`, with that transaction's amount (`TxDtls/Amt`, else `AmtDtls/TxAmt/Amt`, else the
-///   entry's) and direction. An entry with a single `TxDtls` keeps the entry's own `Amt` and
-///   `CdtDbtInd`: these are what was booked (the genkgo .08 sample carries `TxDtls/Amt` SEK 0).
+///   `TxDtls`, with that transaction's amount (`TxDtls/Amt`, else `AmtDtls/TxAmt/Amt`) and
+///   direction, when every transaction states its amount (both are optional in the schema). If
+///   one does not, the entry stays one `StatementEntry` of the entry's amount that carries the
+///   references and remittance lines of all its transactions, so no money is counted twice.
+///   An entry with a single `TxDtls` keeps the entry's own `Amt` and `CdtDbtInd`: these are
+///   what was booked (the genkgo .08 sample carries `TxDtls/Amt` SEK 0).
 /// - Only euro amounts are taken (art. 13.1 of the terms); an entry in another currency refuses
 ///   the whole file, so no payment is silently left out. Balances are not read.
 /// - `position` numbers the returned entries 1, 2, 3… in file order, so it is unique per file
 ///   even when a batch entry is split; `sourceLocation` says which `Ntry`/`TxDtls` it came from.
+/// - A `BkToCstmrStmt` without any `Stmt` is refused (the schema requires one or more); a
+///   `Stmt` without any `Ntry` is a day without movements and gives no entries.
 /// - camt.054 (notifications) and camt.052 (intraday reports) are refused: they repeat or
 ///   precede what the statement books, and importing them too would count payments twice.
 public enum CAMT053Reader {
@@ -29,8 +34,13 @@ public enum CAMT053Reader {
         guard let message = root.child(name("BkToCstmrStmt")) else {
             throw context.error(root, "the document has no <BkToCstmrStmt> (bank-to-customer statement) element")
         }
+        let statements = message.children(name("Stmt"))
+        if statements.isEmpty {
+            throw context.error(message, "the bank-to-customer statement (BkToCstmrStmt) holds no statement (Stmt); ISO 20022 "
+                + "requires at least one, so the export is incomplete: export the statement again")
+        }
         var entries: [StatementEntry] = []
-        for statement in message.children(name("Stmt")) {
+        for statement in statements {
             let header = StatementHeader(
                 accountIBAN: statement.first(name("Acct"), name("Id"), name("IBAN"))?.value,
                 statementID: statement.child(name("Id"))?.value)
