@@ -33,6 +33,16 @@ struct UBLReaderRefusalTests {
         RefusalCase(name: "negative payable amount",
                     data: { try Fixtures.edited(base, replacing: payable, with: "<cbc:PayableAmount currencyID=\"EUR\">-1656.25</cbc:PayableAmount>") },
                     messageContains: ["negative", "-1656.25", "credit note"]),
+        // SI-UBL 2.0 test file SI-UBL-2.0_BR-NL-7_error_381_invoice.xml (github phax/phive-rules):
+        // an Invoice typed 381 was booked as a claim of EUR 227 where the seller means a credit.
+        RefusalCase(name: "Invoice whose type code names a credit note (381)",
+                    data: { try Fixtures.edited("einvoice/si-ubl-2.0_ok_base.xml", replacing: "<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>",
+                                                with: "<cbc:InvoiceTypeCode>381</cbc:InvoiceTypeCode>") },
+                    messageContains: ["type code 381", "cbc:InvoiceTypeCode", "CreditNote"], locationPrefix: "line "),
+        RefusalCase(name: "Invoice whose type code names a credit note (396, factored)",
+                    data: { try Fixtures.edited(base, replacing: "<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>",
+                                                with: "<cbc:InvoiceTypeCode> 396 </cbc:InvoiceTypeCode>") },
+                    messageContains: ["type code 396"]),
         RefusalCase(name: "non-numeric line amount",
                     data: { try Fixtures.edited(base, replacing: "<cbc:LineExtensionAmount currencyID=\"EUR\">-1500</cbc:LineExtensionAmount>",
                                                 with: "<cbc:LineExtensionAmount currencyID=\"EUR\">n/a</cbc:LineExtensionAmount>") },

@@ -14,6 +14,8 @@ import TitleholdCore
 /// - `cbc:PayableAmount` must not be negative. EN 16931 allows a negative amount due (BT-115) when
 ///   more was prepaid than is owed, but then the supplier owes the buyer: that is a credit note's
 ///   job, and a negative "invoice" is refused rather than booked as a claim.
+/// - An `Invoice` whose `cbc:InvoiceTypeCode` is a credit note code (381...) is refused for the
+///   same reason: what it states is owed to the buyer, not by the buyer.
 /// - Line amounts (`cbc:LineExtensionAmount`) may be negative: discount and return lines are
 ///   legitimate (the OASIS and SI-UBL examples have them), and the total is what is owed.
 /// - Any amount that is read and is not a plain decimal with at most two decimals is refused
@@ -41,6 +43,7 @@ public enum UBLReader {
     static func readDocument(_ root: XMLElementNode, kind: ImportedDocument.Kind, _ context: ImportContext) throws(ImportError) -> ImportedDocument {
         let cbc = UBL.cbc, cac = UBL.cac
         let number = try context.required(root.child(cbc("ID")), "the document number (cbc:ID)", in: root)
+        try checkInvoiceTypeCode(root, kind: kind, context)
         guard let issueDateNode = root.child(cbc("IssueDate")) else {
             throw context.error(root, "the issue date (cbc:IssueDate) is missing")
         }
