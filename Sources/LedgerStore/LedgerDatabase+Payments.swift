@@ -20,12 +20,15 @@ extension LedgerDatabase {
                                                   summary: "already imported on \(when.prefix(10)); nothing changed"))
                     continue
                 }
-                var credits = 0, matched = 0, unmatched = 0, duplicates = 0, skipped = 0
+                var credits = 0, matched = 0, unmatched = 0, duplicates = 0, skipped = 0, zero = 0
                 for entry in file.content {
                     guard entry.isCredit, !entry.isReversal else { skipped += 1; continue }
                     guard entry.currency.uppercased() == "EUR" else {
                         throw LedgerError("\(file.fileName): entry \(entry.position) is in \(entry.currency); only euro is accepted (art. 13.1)")
                     }
+                    // ISO 20022 amounts may be 0 (a booked credit of EUR 0.00, e.g. an interest
+                    // settlement of nothing): no money was received, so there is no payment.
+                    if entry.amount.value == 0 { zero += 1; continue }
                     guard entry.amount.isPositive else {
                         throw LedgerError("\(file.fileName): entry \(entry.position) has amount \(entry.amount.decimalString); a payment must be positive")
                     }
@@ -62,6 +65,7 @@ extension LedgerDatabase {
                 var summary = "\(credits) payment(s) received: \(matched) matched, \(unmatched) unmatched"
                 if duplicates > 0 { summary += "; \(duplicates) already recorded from another statement" }
                 if skipped > 0 { summary += "; \(skipped) debit or reversal entr\(skipped == 1 ? "y" : "ies") ignored" }
+                if zero > 0 { summary += "; \(zero) credit entr\(zero == 1 ? "y" : "ies") of EUR 0.00 ignored" }
                 outcomes.append(ImportOutcome(fileName: file.fileName, status: .imported, summary: summary))
             }
             return outcomes

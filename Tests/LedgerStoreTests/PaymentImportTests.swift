@@ -43,6 +43,22 @@ import TitleholdCore
         #expect(try ledger.verifyAuditLog().eventCount == events)
     }
 
+    /// ISO 20022 amounts may be 0; a booked credit of EUR 0.00 received nothing. It used to
+    /// refuse the whole statement ("a payment must be positive"), and with it every real payment.
+    @Test func aZeroCreditIsIgnoredAndTheOtherPaymentsAreRecorded() throws {
+        let (ledger, _) = try temporaryLedger()
+        let text = try String(contentsOfFile: Paths.fixture("bank/genkgo_camt053.v2.multi.statement.xml"), encoding: .utf8)
+        let zero = text.replacingOccurrences(of: "<Amt Ccy=\"EUR\">7.00</Amt>", with: "<Amt Ccy=\"EUR\">0.00</Amt>")
+            .replacingOccurrences(of: "<CdtDbtInd>DBIT</CdtDbtInd>\n                <RvslInd>", with: "<CdtDbtInd>CRDT</CdtDbtInd>\n                <RvslInd>")
+        let data = Data(zero.utf8)
+        let entries = try CAMT053Reader.read(data, fileName: "zero.xml")
+        #expect(entries.map(\.amount) == [Cents(885), Cents(0)] && entries.allSatisfy(\.isCredit))
+        let outcome = try ledger.importPayments([ParsedFile(fileName: "zero.xml", sha256: sha256Hex(data), content: entries)],
+                                                context: testContext)
+        #expect(outcome.map(\.summary) == ["1 payment(s) received: 0 matched, 1 unmatched; 1 credit entry of EUR 0.00 ignored"])
+        #expect(try ledger.unmatchedPayments().map(\.amount) == [Cents(885)])
+    }
+
     @Test func paymentIDWithSpacesAndPunctuationMatches() {
         #expect(referenceKey("Deb. 10202 / Fact. 12115118") == referenceKey("DEB10202FACT12115118"))
         #expect(referenceKey("Deb. 10202 / Fact. 12115118") != referenceKey("Deb. 10202 / Fact. 12115119"))
