@@ -29,8 +29,21 @@ public final class LedgerDatabase: Sendable {
             // Read the file through memory mapping: the look-up touches ~60 scattered pages.
             try db.execute(sql: "PRAGMA mmap_size = 2147483648")
         }
-        let pool = try DatabasePool(path: path, configuration: config)
-        return try LedgerDatabase(writer: pool, now: now, path: path)
+        return try LedgerDatabase(writer: openPool(path: path, configuration: config), now: now, path: path)
+    }
+
+    /// The pool on `path`. Opening a new file switches it to WAL mode, and SQLite answers that
+    /// switch with "database is locked" at once, without waiting, while another program is
+    /// opening the same new file; so a busy answer is tried again for up to 5 s.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        let deadline = Date().addingTimeInterval(5)
+        while true {
+            do {
+                return try DatabasePool(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                usleep(20_000)
+            }
+        }
     }
 
     /// An in-memory ledger (tests, benchmarks).
@@ -44,9 +57,32 @@ public final class LedgerDatabase: Sendable {
         self.writer = writer
         self.now = now
         self.path = path
-        try Self.migrator.migrate(writer)
+        try Self.migrate(writer)
         // Opened after the migrations, so it sees the schema (and WAL mode) they leave.
         lookupConnections = try path.map { try LookupConnections(path: $0) }
+    }
+
+    /// Applies the migrations not applied yet.
+    ///
+    /// Two programs may open the same new ledger at the same moment (the service starting while a
+    /// command reads the file). GRDB reads which migrations are applied before it takes the write
+    /// lock for each one, so the later of the two fails on what the other just created ("table
+    /// already exists", "duplicate column"). Then it reads again: when another connection has
+    /// applied migrations meanwhile, it tries again and skips those; when nobody else has, the
+    /// error is its own and is thrown. Each migration runs in its own transaction, so a failed
+    /// attempt leaves nothing half-applied.
+    static func migrate(_ writer: any DatabaseWriter) throws {
+        var applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                let now = try writer.read { db in try migrator.appliedIdentifiers(db) }
+                guard now.isStrictSuperset(of: applied) else { throw error }
+                applied = now
+            }
+        }
     }
 
     /// Names of the applied migrations, oldest first.
