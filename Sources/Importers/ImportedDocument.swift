@@ -5,6 +5,8 @@ import TitleholdCore
 public struct ImportedDocument: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable { case invoice, creditNote = "credit_note" }
 
+    /// What the document means for the ledger: `.creditNote` for a `CreditNote`, and also for an
+    /// `Invoice` whose amount due is negative (a credit; see `UBLReader`).
     public var kind: Kind
     /// `cbc:ID`.
     public var number: String
@@ -15,7 +17,8 @@ public struct ImportedDocument: Sendable, Equatable {
     public var dueDate: Day?
     /// `cbc:DocumentCurrencyCode`; the reader refuses anything but EUR (art. 13.1).
     public var currency: String
-    /// `cac:LegalMonetaryTotal/cbc:PayableAmount` in cents (for a credit note: the amount credited).
+    /// `cac:LegalMonetaryTotal/cbc:PayableAmount` in cents (for a credit note: the amount credited;
+    /// for an `Invoice` with a negative amount due: that amount made positive). Never negative.
     public var payable: Cents
     /// `cac:PaymentMeans/cbc:PaymentID` (the payment reference the buyer is asked to quote).
     public var paymentID: String?
@@ -23,7 +26,8 @@ public struct ImportedDocument: Sendable, Equatable {
     public var orderReference: String?
     /// `cac:ContractDocumentReference/cbc:ID`.
     public var contractReference: String?
-    /// `cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID` — for a credit note, the invoice(s) it corrects.
+    /// `cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID` — for a credit note (or a negative
+    /// Invoice), the invoice(s) it corrects.
     public var billingReferences: [String]
     public var seller: Party
     public var buyer: Party

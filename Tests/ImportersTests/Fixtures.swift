@@ -28,6 +28,17 @@ enum Fixtures {
         return Data(original.replacingCharacters(in: range, with: new).utf8)
     }
 
+    /// A real fixture with several textual changes, each applied to its first occurrence in turn
+    /// (every one must apply).
+    static func edited(_ relative: String, _ edits: [(old: String, new: String)]) throws -> Data {
+        var text = try text(relative)
+        for edit in edits {
+            guard let range = text.range(of: edit.old) else { throw FixtureEditError(file: relative, missing: edit.old) }
+            text.replaceSubrange(range, with: edit.new)
+        }
+        return Data(text.utf8)
+    }
+
     /// The rows of a tab-separated file with a header line, as dictionaries keyed by column name.
     static func tsv(_ relative: String) throws -> [[String: String]] {
         let lines = try text(relative).split(separator: "\n", omittingEmptySubsequences: true)

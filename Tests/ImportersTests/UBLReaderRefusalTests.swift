@@ -30,9 +30,26 @@ struct UBLReaderRefusalTests {
         RefusalCase(name: "payable amount with three decimals",
                     data: { try Fixtures.edited(base, replacing: payable, with: "<cbc:PayableAmount currencyID=\"EUR\">1656.255</cbc:PayableAmount>") },
                     messageContains: ["not an amount"]),
-        RefusalCase(name: "negative payable amount",
-                    data: { try Fixtures.edited(base, replacing: payable, with: "<cbc:PayableAmount currencyID=\"EUR\">-1656.25</cbc:PayableAmount>") },
-                    messageContains: ["negative", "-1656.25", "credit note"]),
+        // A negative Invoice is a credit (UBLReaderNegativeInvoiceTests); a negative CreditNote
+        // would be a claim, which only an Invoice may make.
+        RefusalCase(name: "CreditNote with a negative amount",
+                    data: { try Fixtures.edited("einvoice/peppol-bis3_base-creditnote-correction.xml", replacing: payable,
+                                                with: "<cbc:PayableAmount currencyID=\"EUR\">-1656.25</cbc:PayableAmount>") },
+                    messageContains: ["negative", "-1656.25", "CreditNote", "claim on the buyer", "Invoice"], locationPrefix: "line 149"),
+        RefusalCase(name: "negative Invoice (a credit) with a USD amount due",
+                    data: { try Fixtures.edited(base, replacing: payable, with: "<cbc:PayableAmount currencyID=\"USD\">-1656.25</cbc:PayableAmount>") },
+                    messageContains: ["PayableAmount", "USD", "EUR"]),
+        RefusalCase(name: "negative Invoice in NOK (the Norwegian example made a credit)",
+                    data: { try Fixtures.edited("einvoice/peppol-bis3_NO_Norwegian-example-1.xml", [
+                        (#"<cbc:PayableAmount currencyID="NOK">802.00</cbc:PayableAmount>"#, #"<cbc:PayableAmount currencyID="NOK">-802.00</cbc:PayableAmount>"#),
+                    ]) },
+                    messageContains: ["NOK", "EUR", "13.1"]),
+        RefusalCase(name: "negative Invoice whose type code names a credit note (381)",
+                    data: { try Fixtures.edited("einvoice/si-ubl-2.0_ok_base.xml", [
+                        ("<cbc:InvoiceTypeCode>380</cbc:InvoiceTypeCode>", "<cbc:InvoiceTypeCode>381</cbc:InvoiceTypeCode>"),
+                        (#"<cbc:PayableAmount currencyID="EUR">227.00</cbc:PayableAmount>"#, #"<cbc:PayableAmount currencyID="EUR">-227.00</cbc:PayableAmount>"#),
+                    ]) },
+                    messageContains: ["type code 381", "cbc:InvoiceTypeCode"]),
         // SI-UBL 2.0 test file SI-UBL-2.0_BR-NL-7_error_381_invoice.xml (github phax/phive-rules):
         // an Invoice typed 381 was booked as a claim of EUR 227 where the seller means a credit.
         RefusalCase(name: "Invoice whose type code names a credit note (381)",

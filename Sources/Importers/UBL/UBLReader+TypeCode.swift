@@ -8,7 +8,8 @@ extension UBLReader {
     /// `cbc:InvoiceTypeCode` of an `Invoice` must not be a credit note code. Peppol BIS 3
     /// (PEPPOL-EN16931-P0100) and NLCIUS (BR-NL-7) forbid it, and XRechnung, which allows 381 in
     /// the Invoice syntax, means a credit by it: either way the amount is owed to the buyer, and
-    /// reading it as an invoice would book a credit as a claim. Refused, like a negative amount due.
+    /// reading it as an invoice would book a credit as a claim. Refused whatever the amount (a credit
+    /// is a CreditNote, or an Invoice whose amount due is negative: see `booking`).
     static func checkInvoiceTypeCode(_ root: XMLElementNode, kind: ImportedDocument.Kind, _ context: ImportContext) throws(ImportError) {
         guard kind == .invoice, let node = root.child(UBL.cbc("InvoiceTypeCode")), let code = node.value,
               creditNoteTypeCodes.contains(code) else { return }

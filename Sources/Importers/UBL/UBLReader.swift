@@ -11,11 +11,19 @@ import TitleholdCore
 /// - Currency: only EUR (art. 13.1 of the terms: prices in euro). The currency is
 ///   `cbc:DocumentCurrencyCode`, else (plain OASIS UBL may leave it out) the `currencyID` of
 ///   `cbc:PayableAmount`; every amount read must also carry EUR (or no `currencyID`).
-/// - `cbc:PayableAmount` must not be negative. EN 16931 allows a negative amount due (BT-115) when
-///   more was prepaid than is owed, but then the supplier owes the buyer: that is a credit note's
-///   job, and a negative "invoice" is refused rather than booked as a claim.
-/// - An `Invoice` whose `cbc:InvoiceTypeCode` is a credit note code (381...) is refused for the
-///   same reason: what it states is owed to the buyer, not by the buyer.
+/// - An `Invoice` whose `cac:LegalMonetaryTotal/cbc:PayableAmount` (BT-115) is negative is a
+///   credit: EN 16931 allows it, to correct an earlier invoice (Peppol BIS 3
+///   `base-negative-inv-correction.xml`, SI-UBL 2.0 `ok_negative`) or when more was prepaid than
+///   is owed (`cbc:PrepaidAmount`, XRechnung 03.01a). It is read as the `CreditNote` it means
+///   (`kind` `.creditNote`, `payable` the positive amount credited), so the ledger books it as it
+///   books a credit note: it reduces the buyer's invoice named in
+///   `cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID` when that is one of the buyer's,
+///   and is otherwise a credit of the buyer. It never becomes a claim, and its lines never bill
+///   goods (only invoices do), whatever they name. It keeps its own `cbc:ID` as its number; its
+///   lines and type code are kept as written. A `CreditNote` with a negative amount is refused:
+///   that would be a claim on the buyer, an invoice's job.
+/// - An `Invoice` whose `cbc:InvoiceTypeCode` is a credit note code (381...) is refused, whatever
+///   its amount: Peppol and NLCIUS forbid it, and a positive one would be booked as a claim.
 /// - Line amounts (`cbc:LineExtensionAmount`) may be negative: discount and return lines are
 ///   legitimate (the OASIS and SI-UBL examples have them), and the total is what is owed.
 /// - Any amount that is read and is not a plain decimal with at most two decimals is refused
@@ -54,10 +62,7 @@ public enum UBLReader {
         }
         let currency = try documentCurrency(root, payable: payableNode, context)
         let payable = try amount(payableNode, "the amount due (PayableAmount)", context)
-        if payable.value < 0 {
-            throw context.error(payableNode, "the amount due (PayableAmount) is negative (\(payable.decimalString)); a document that "
-                + "leaves the supplier owing the buyer must be sent as a credit note with a positive amount")
-        }
+        let booked = try booking(of: kind, payable: payable, at: payableNode, context)
 
         let lineName = kind == .invoice ? cac("InvoiceLine") : cac("CreditNoteLine")
         let lineNodes = root.children(lineName)
@@ -75,8 +80,8 @@ public enum UBLReader {
         }
 
         var document = ImportedDocument(
-            kind: kind, number: number, issueDate: issueDate, dueDate: try dueDate(root, context), currency: currency,
-            payable: payable, paymentID: root.all(cac("PaymentMeans"), cbc("PaymentID")).lazy.compactMap(\.value).first,
+            kind: booked.kind, number: number, issueDate: issueDate, dueDate: try dueDate(root, context), currency: currency,
+            payable: booked.amount, paymentID: root.all(cac("PaymentMeans"), cbc("PaymentID")).lazy.compactMap(\.value).first,
             orderReference: root.first(cac("OrderReference"), cbc("ID"))?.value,
             contractReference: root.first(cac("ContractDocumentReference"), cbc("ID"))?.value,
             billingReferences: root.all(cac("BillingReference"), cac("InvoiceDocumentReference"), cbc("ID")).compactMap(\.value),
