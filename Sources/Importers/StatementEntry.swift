@@ -28,6 +28,13 @@ public struct StatementEntry: Sendable, Equatable {
     public var structuredReferences: [String]
     /// `RmtInf/Ustrd` lines.
     public var unstructured: [String]
+    /// The bank's own description, for a transaction that carries no remittance information
+    /// (neither `RmtInf/Ustrd` nor `RmtInf/Strd`): `NtryDtls/TxDtls/AddtlTxInf`, else, for an
+    /// entry booked as one payment, `Ntry/AddtlNtryInf`. Empty for a transaction with `RmtInf`.
+    public var additionalInformation: [String] = []
+    /// The text a payment is matched on: the payer's `RmtInf/Ustrd` lines, and for transactions
+    /// without any `RmtInf` the bank's description (`additionalInformation`) instead.
+    public var remittanceText: [String] { unstructured + additionalInformation }
     /// `RltdPties/Dbtr/Nm` (or `Dbtr/Pty/Nm` from .08 on).
     public var debtorName: String?
     /// `RltdPties/DbtrAcct/Id/IBAN`.

@@ -39,6 +39,17 @@ enum Fixtures {
         return Data(text.utf8)
     }
 
+    /// A real fixture with the first match of a regular expression replaced (it must match), for
+    /// changes that span lines whose indentation is not worth spelling out.
+    static func edited(_ relative: String, matching pattern: String, with template: String) throws -> Data {
+        let original = try text(relative)
+        guard let range = original.range(of: pattern, options: .regularExpression) else {
+            throw FixtureEditError(file: relative, missing: pattern)
+        }
+        let replacement = original[range].replacingOccurrences(of: pattern, with: template, options: .regularExpression)
+        return Data(original.replacingCharacters(in: range, with: replacement).utf8)
+    }
+
     /// The rows of a tab-separated file with a header line, as dictionaries keyed by column name.
     static func tsv(_ relative: String) throws -> [[String: String]] {
         let lines = try text(relative).split(separator: "\n", omittingEmptySubsequences: true)

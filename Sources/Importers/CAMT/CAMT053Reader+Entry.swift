@@ -54,6 +54,7 @@ extension CAMT053Reader {
                 debtorName: party.flatMap { $0.first(name("Dbtr"), name("Nm")) ?? $0.first(name("Dbtr"), name("Pty"), name("Nm")) }?.value,
                 debtorIBAN: party?.first(name("DbtrAcct"), name("Id"), name("IBAN"))?.value,
                 position: entries.count + 1)
+            result.additionalInformation = transaction.map { transactionDescription($0, namespace: namespace) } ?? []
             result.sourceLocation = (isBatch ? transaction : nil)?.location ?? entry.location
             parts.append(result)
         }
@@ -62,7 +63,10 @@ extension CAMT053Reader {
                 part.position = entries.count + 1
                 entries.append(part)
             }
-        } else if let whole = parts.combined(bankReference: entryReference) {
+        } else if var whole = parts.combined(bankReference: entryReference) {
+            if whole.additionalInformation.isEmpty {
+                whole.additionalInformation = entryDescription(entry, transactions: transactions, namespace: namespace)
+            }
             entries.append(whole)
         }
     }
@@ -116,6 +120,7 @@ extension [StatementEntry] {
         whole.debtorIBAN = shared(\.debtorIBAN)
         whole.structuredReferences = flatMap(\.structuredReferences)
         whole.unstructured = flatMap(\.unstructured)
+        whole.additionalInformation = flatMap(\.additionalInformation)
         return whole
     }
 }

@@ -16,6 +16,10 @@ import TitleholdCore
 ///   references and remittance lines of all its transactions, so no money is counted twice.
 ///   An entry with a single `TxDtls` keeps the entry's own `Amt` and `CdtDbtInd`: these are
 ///   what was booked (the genkgo .08 sample carries `TxDtls/Amt` SEK 0).
+/// - Remittance text is the payer's `RmtInf/Ustrd`. A transaction without any `RmtInf` (neither
+///   `Ustrd` nor `Strd`) takes the bank's description instead, `TxDtls/AddtlTxInf`, else, for an
+///   entry booked as one payment, `Ntry/AddtlNtryInf` (`additionalInformation`): some banks put
+///   the only description there. It never stands beside or over a reference the payer gave.
 /// - Only euro amounts are taken (art. 13.1 of the terms); an entry in another currency refuses
 ///   the whole file, so no payment is silently left out. Balances are not read.
 /// - `position` numbers the returned entries 1, 2, 3… in file order, so it is unique per file
