@@ -37,7 +37,8 @@ extension LedgerDatabase {
                         duplicates += 1; continue
                     }
                     credits += 1
-                    let remittance = entry.unstructured.joined(separator: " ")
+                    // RmtInf/Ustrd, else the bank's description of a transaction without RmtInf.
+                    let remittance = entry.remittanceText.joined(separator: " ")
                     try db.execute(
                         sql: """
                             INSERT INTO payment (entry_key, account_iban, booking_date, value_date, amount_cents, debtor_name,
