@@ -28,12 +28,14 @@ import TitleholdCore
 @Suite struct CentsTests {
     @Test(arguments: [
         ("12", 1200), ("12.5", 1250), ("12.50", 1250), ("-0.05", -5), ("4425.25", 442525), ("1.230", 123), ("+3.00", 300),
+        // xs:decimal allows a point with digits on one side only.
+        ("1.", 100), (".5", 50), ("-.05", -5), ("+7.", 700),
     ])
     func parsesDecimalAmounts(text: String, cents: Int64) {
         #expect(Cents(decimal: text)?.value == cents)
     }
 
-    @Test(arguments: ["", "1,50", "1.234", "1e3", "abc", "1.", ".5", "--1", "1 000"])
+    @Test(arguments: ["", "1,50", "1.234", "1e3", "abc", ".", "-.", "+", "--1", "1 000", "1.2.3", "١٢"])
     func refusesWhatIsNotAnAmount(text: String) {
         #expect(Cents(decimal: text) == nil)
     }

@@ -23,14 +23,15 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
         var s = Substring(text).trimmingSpaces
         var negative = false
         if s.first == "-" { negative = true; s = s.dropFirst() } else if s.first == "+" { s = s.dropFirst() }
+        // xs:decimal (the type of every UBL and camt.053 amount): digits with an optional point,
+        // and digits on at least one side of it ("5.", ".5" and "5.50" are all amounts).
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit),
-              whole.count <= 15 else { return nil }
+        guard parts.count <= 2, let whole = parts.first, whole.allSatisfy(\.isASCIIDigit), whole.count <= 15 else { return nil }
         var fraction = parts.count == 2 ? parts[1] : ""
-        guard fraction.allSatisfy(\.isASCIIDigit), parts.count == 1 || !fraction.isEmpty else { return nil }
+        guard fraction.allSatisfy(\.isASCIIDigit), !whole.isEmpty || !fraction.isEmpty else { return nil }
         while fraction.count > 2, fraction.last == "0" { fraction = fraction.dropLast() }
         guard fraction.count <= 2 else { return nil }
-        let cents = Int64(whole)! * 100 + Int64((fraction + String(repeating: "0", count: 2 - fraction.count)))!
+        let cents = (Int64(whole) ?? 0) * 100 + Int64((fraction + String(repeating: "0", count: 2 - fraction.count)))!
         self.value = negative ? -cents : cents
     }
 
