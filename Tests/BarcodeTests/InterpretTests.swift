@@ -22,6 +22,14 @@ struct InterpretTests {
         KindCase(scan: "]E00123601057072", kind: .product, gtin: "00123601057072"),
         KindCase(scan: "]E3541234500001300995", kind: .product, gtin: "05412345000013"),
         KindCase(scan: "]I105901234123457", kind: .product, gtin: "05901234123457"),
+        // Decoder forms that deviate from ISO/IEC 15420 Annex B table B.1 but name one GTIN (zxing-cpp
+        // ODMultiUPCEANReader: UPC-E as its 8 printed digits under ]E0, add-on after a space under
+        // ]E3/]E4; Honeywell/Zebra with "UPC-E expand" off). UPC-E 01234558 from the bwipp UPC-E page.
+        KindCase(scan: "]E001234558", kind: .product, gtin: "00012345000058"),
+        KindCase(scan: "]E301234558 12", kind: .product, gtin: "00012345000058"),
+        KindCase(scan: "]E39780201379624 12345", kind: .product, gtin: "09780201379624"),
+        KindCase(scan: "]E3012345678905 12", kind: .product, gtin: "00012345678905"),
+        KindCase(scan: "]E496385074 12", kind: .product, gtin: "00000096385074"),
         KindCase(scan: "5901234123457", kind: .product, gtin: "05901234123457"),
         KindCase(scan: "]C10109501101020917", kind: .product, gtin: "09501101020917"),
         KindCase(scan: "]d201095011010209171719050810ABCD1234", kind: .product, gtin: "09501101020917", lot: "ABCD1234"),
@@ -77,6 +85,11 @@ struct InterpretTests {
         InvalidCase(scan: "]C", code: .badSymbologyIdentifier),
         InvalidCase(scan: "]C1", code: .empty),
         InvalidCase(scan: "]E05901234123458", code: .badCheckDigit),
+        InvalidCase(scan: "]E001234557", code: .badCheckDigit),  // UPC-E 01234558 with a wrong check digit
+        InvalidCase(scan: "]E021234567", code: .invalidValue),  // 8 digits under ]E0 but number system 2: no UPC-E
+        InvalidCase(scan: "]E05901234123457 12", code: .badLength),  // an add-on belongs under ]E3
+        InvalidCase(scan: "]E39780201379624 1234", code: .badLength),  // add-ons have 2 or 5 digits
+        InvalidCase(scan: "]E39780201379624", code: .badLength),  // ]E3 announces an add-on
         InvalidCase(scan: "]C10105901234123458", code: .badCheckDigit),
         InvalidCase(scan: "]C1890105901234123457", code: .unknownApplicationIdentifier),
         InvalidCase(scan: "]C1ABC", code: .noApplicationIdentifier),

@@ -62,31 +62,6 @@ struct ScanReader {
         return serialOrText(data)
     }
 
-    mutating func eanUPC(_ modifier: String, _ data: Substring) -> Scan {
-        var linear = data
-        var composite: GS1Message?
-        if let bar = data.range(of: "|]e0") {
-            linear = data[..<bar.lowerBound]
-            do {
-                composite = try GS1Message(elementString: data[bar.upperBound...], separators: options.separators, dictionary: options.dictionary)
-            } catch { return invalid(error) }
-        }
-        guard linear.allSatisfy(\.isASCIIDigit) else {
-            return invalid(BarcodeError(.invalidCharacter, "EAN/UPC data must be digits: \(linear)"))
-        }
-        switch (modifier, linear.count) {
-        case ("0", 13), ("4", 8), ("3", 15), ("3", 18), ("0", 12):
-            let main = linear.count >= 15 ? linear.prefix(13) : linear
-            let addOn = linear.count >= 15 ? String(linear.dropFirst(13)) : nil
-            do { return product(try GTIN(main), addOn: addOn, composite: composite) } catch { return invalid(error) }
-        case ("1", 2), ("2", 5):
-            notes.append("EAN/UPC add-on read alone (\(linear)); it is not a product identity.")
-            return make(.other, .text(String(linear)))
-        default:
-            return invalid(BarcodeError(.badLength, "]E\(modifier) data has \(linear.count) digits, which no EAN/UPC form has."))
-        }
-    }
-
     // MARK: - Without a symbology identifier
 
     mutating func withoutIdentifier(_ data: Substring) -> Scan {
