@@ -45,6 +45,10 @@ struct InterpretTests {
         KindCase(scan: "[)>\u{1E}06\u{1D}1PMC34063ADR\u{1D}S496320471563\u{1E}\u{04}", kind: .productAndSerial, serial: "496320471563", productCode: "MC34063ADR"),
         KindCase(scan: "[)>\u{1E}06\u{1D}1S20XW003JGEPF2ABCDE\u{1E}\u{04}", kind: .productAndSerial, serial: "PF2ABCDE", productCode: "20XW003JGE"),
         KindCase(scan: "[)>\u{1E}05\u{1D}0109501101020917\u{1D}21ABC\u{1E}\u{04}", kind: .productAndSerial, gtin: "09501101020917", serial: "ABC"),
+        // Labels that encode the bracketed HRI text (GS1 General Specifications §4.15) in a plain
+        // Code 128 / QR Code: the GS1 data, not a serial number with brackets in it.
+        KindCase(scan: "]C0(01)09501101020917(21)XYZ-42", kind: .productAndSerial, gtin: "09501101020917", serial: "XYZ-42"),
+        KindCase(scan: "]Q1(01)09501101020917(10)ABC(17)250100", kind: .product, gtin: "09501101020917", lot: "ABC"),
         // Keyboard wedge without AIM ID and without GS: GS1 recognised by shape, not taken as a serial.
         KindCase(scan: "010950110102091721ABC", kind: .productAndSerial, gtin: "09501101020917", serial: "ABC"),
         // Serial barcodes
@@ -99,6 +103,10 @@ struct InterpretTests {
         InvalidCase(scan: "]e010AB~C", code: .invalidCharacter),
         InvalidCase(scan: "0105901234123458", code: .badCheckDigit),
         InvalidCase(scan: "(01)47964367965424(11)173434(17)226565(10)A379B3(21)1237", code: .badCheckDigit),
+        // Bracketed GS1 data that opens with a known AI but is broken: refused, not a serial "(01)...".
+        InvalidCase(scan: "(01)0950110102091", code: .valueTooShort),
+        InvalidCase(scan: "(01)09501101020917(21)", code: .emptyValue),
+        InvalidCase(scan: "]Q1(01)09501101020918(21)ABC", code: .badCheckDigit),
         InvalidCase(scan: "[)>06", code: .malformedEnvelope),
         InvalidCase(scan: "]I105901234123458", code: .badCheckDigit),
         InvalidCase(scan: "]Q3https://a/NOPRIMARYAI", code: .badDigitalLink),
@@ -145,6 +153,17 @@ struct InterpretTests {
         #expect(message.dataString == "^01095011010209171719050810ABCD1234^2110")
         #expect(try GS1Message(hri: message.hri) == message)
         #expect(scan.symbology?.symbology == .gs1_128)
+    }
+
+    @Test func invisibleCharactersAreNamedInMessages() throws {
+        // An envelope trailer (RS EOT) left after GS1 data: the message must say which character.
+        let scan = Barcode.interpret("]C1010950110102091721ABC\u{1E}\u{04}")
+        guard case .invalid(let error) = scan.kind else {
+            Issue.record("accepted as \(scan.kind)")
+            return
+        }
+        #expect(error.code == .invalidCharacter)
+        #expect(error.message.contains("RS (0x1E)"), "\(error.message)")
     }
 
     @Test func eanWithCompositeComponent() {

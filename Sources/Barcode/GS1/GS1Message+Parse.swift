@@ -107,9 +107,9 @@ struct GS1ElementParser {
         var problems: [BarcodeError] = []
         for (component, piece) in pieces {
             if let bad = piece.first(where: { !Self.isAllowed($0, in: component.characterSet) }) {
-                let char = bad < 0x80 ? String(UnicodeScalar(bad)) : "non-ASCII"
                 problems.append(BarcodeError(
-                    .invalidCharacter, "AI (\(ai)) \(entry.title): \"\(text)\" contains \"\(char)\", not allowed in \(Self.name(component.characterSet)).", ai: ai))
+                    .invalidCharacter,
+                    "AI (\(ai)) \(entry.title): \"\(text)\" contains \(Self.describe(bad)), not allowed in \(Self.name(component.characterSet)).", ai: ai))
                 continue
             }
             if component.characterSet == .cset64, !Self.isValidBase64URL(piece) {
@@ -146,6 +146,17 @@ struct GS1ElementParser {
     private static func isValidBase64URL(_ piece: ArraySlice<UInt8>) -> Bool {
         guard let firstPad = piece.firstIndex(of: 0x3D) else { return true }
         return piece[firstPad...].allSatisfy { $0 == 0x3D } && piece.endIndex - firstPad <= 2
+    }
+
+    /// A byte as an error message shows it: printable ASCII quoted, control characters by name and
+    /// code (an RS or EOT left over from an envelope, or a scanner suffix, is otherwise invisible).
+    static func describe(_ byte: UInt8) -> String {
+        let names: [UInt8: String] = [0x04: "EOT", 0x09: "TAB", 0x0A: "LF", 0x0D: "CR", 0x1D: "GS", 0x1E: "RS", 0x20: "a space"]
+        let hex = "0x" + (byte < 0x10 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+        if let name = names[byte] { return byte == 0x20 ? name : "\(name) (\(hex))" }
+        if byte < 0x20 || byte == 0x7F { return "the control character \(hex)" }
+        if byte >= 0x80 { return "a non-ASCII character" }
+        return "\"\(String(UnicodeScalar(byte)))\""
     }
 
     private static func name(_ set: GS1Component.CharacterSet) -> String {

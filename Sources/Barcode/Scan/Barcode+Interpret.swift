@@ -59,6 +59,11 @@ struct ScanReader {
         default: break
         }
         if GS1DigitalLink.looksLikeURI(data) { return digitalLink(data) }
+        if looksBracketed(data) {
+            notes.append(
+                "GS1 data in its bracketed human-readable form inside \(identifier), not a GS1 symbology: the label encodes the parentheses, which GS1 General Specifications §4.15 keeps out of the data.")
+            return bracketed(data)
+        }
         return serialOrText(data)
     }
 
@@ -67,7 +72,7 @@ struct ScanReader {
     mutating func withoutIdentifier(_ data: Substring) -> Scan {
         if GS1DigitalLink.looksLikeURI(data) { return digitalLink(data) }
         guard options.guessWithoutSymbologyIdentifier else { return serialOrText(data) }
-        if data.first == "(", let scan = bracketed(data) { return scan }
+        if looksBracketed(data) { return bracketed(data) }
         if data.contains(where: options.separators.contains) { return gs1ElementString(data) }
         if data.allSatisfy(\.isASCIIDigit), let scan = numeric(data) { return scan }
         if let scan = guessedGS1(data, mustBeValid: true) { return scan }
@@ -105,9 +110,21 @@ struct ScanReader {
         return gs1(extraction, source: .elementString)
     }
 
-    mutating func bracketed(_ data: Substring) -> Scan? {
-        guard let extraction = try? GS1Message.extract(hri: data, dictionary: options.dictionary) else { return nil }
-        return gs1(extraction, source: .bracketed)
+    /// True when the data opens with "(" + a GS1 AI in the dictionary + ")": the human-readable
+    /// (bracketed) form of GS1 data (GS1 General Specifications §4.15), which some labels encode as
+    /// plain text although the parentheses are not part of the data.
+    func looksBracketed(_ data: Substring) -> Bool {
+        guard data.first == "(", let close = data.firstIndex(of: ")") else { return false }
+        let ai = data[data.index(after: data.startIndex)..<close]
+        return (2...4).contains(ai.count) && ai.allSatisfy(\.isASCIIDigit) && options.dictionary.entry(for: ai) != nil
+    }
+
+    /// Bracketed GS1 data; once it opens with an AI, a structural error (value too short, empty,
+    /// unclosed bracket) makes the scan invalid rather than a serial number with brackets in it.
+    mutating func bracketed(_ data: Substring) -> Scan {
+        do {
+            return gs1(try GS1Message.extract(hri: data, dictionary: options.dictionary), source: .bracketed)
+        } catch { return invalid(error) }
     }
 
     /// Vendor labels, space-separated MH10 data identifiers, or a plain serial number.
