@@ -49,6 +49,13 @@ struct InterpretTests {
         // Code 128 / QR Code: the GS1 data, not a serial number with brackets in it.
         KindCase(scan: "]C0(01)09501101020917(21)XYZ-42", kind: .productAndSerial, gtin: "09501101020917", serial: "XYZ-42"),
         KindCase(scan: "]Q1(01)09501101020917(10)ABC(17)250100", kind: .product, gtin: "09501101020917", lot: "ABC"),
+        // Two formats in one ISO/IEC 15434 message (§5): GS1 format 05 then MH10.8.2 format 06.
+        KindCase(
+            scan: "[)>\u{1E}05\u{1D}0109501101020917\u{1E}06\u{1D}SCND1234XYZ\u{1D}1PABC-123\u{1E}\u{04}", kind: .productAndSerial,
+            gtin: "09501101020917", serial: "CND1234XYZ", productCode: "ABC-123"),
+        KindCase(
+            scan: "[)>\u{1E}06\u{1D}1T4711\u{1E}05\u{1D}010950110102091721XYZ\u{1E}\u{04}", kind: .productAndSerial,
+            gtin: "09501101020917", serial: "XYZ", lot: "4711"),
         // Keyboard wedge without AIM ID and without GS: GS1 recognised by shape, not taken as a serial.
         KindCase(scan: "010950110102091721ABC", kind: .productAndSerial, gtin: "09501101020917", serial: "ABC"),
         // Serial barcodes

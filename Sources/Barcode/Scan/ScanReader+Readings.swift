@@ -56,16 +56,41 @@ extension ScanReader {
         do { message = try ISO15434Message(data) } catch { return invalid(error) }
         for deviation in message.deviations { notes.append("ISO/IEC 15434: \(deviation) (tolerated).") }
         if message.formats.contains(where: { $0.indicator == "05" }) {
+            let gs1Scan: Scan
             do {
                 let elements = try message.gs1Messages(dictionary: options.dictionary).flatMap(\.elements)
-                return gs1(GS1Extraction(message: GS1Message(elements: elements), problems: []), source: .iso15434)
+                gs1Scan = gs1(GS1Extraction(message: GS1Message(elements: elements), problems: []), source: .iso15434)
             } catch { return invalid(error) }
+            guard gs1Scan.isValid, message.formats.contains(where: { $0.indicator == "06" }) else { return gs1Scan }
+            return combined(gs1Scan, dataIdentifiers(message.dataIdentifiers, envelope: message))
         }
         guard message.formats.contains(where: { $0.indicator == "06" }) else {
             notes.append("ISO/IEC 15434 formats \(message.formats.map(\.indicator).joined(separator: ", ")) are not interpreted.")
             return make(.other, .dataIdentifiers([], envelope: message))
         }
         return dataIdentifiers(message.dataIdentifiers, envelope: message)
+    }
+
+    /// One ISO/IEC 15434 message may hold several formats (ISO/IEC 15434 §5: "[)>" RS, then format
+    /// envelopes one after another): a GS1 format 05 and an MH10.8.2 format 06 then describe the same
+    /// item. The GS1 reading stays the content; the format 06 part number, serial, lot and vendor
+    /// reading fill what the GS1 elements lack, so that a serial given only as DI "S" is not lost.
+    mutating func combined(_ gs1Scan: Scan, _ diScan: Scan) -> Scan {
+        if let gs1Serial = gs1Scan.serial, let diSerial = diScan.serial, gs1Serial != diSerial {
+            notes.append("ISO/IEC 15434: format 05 serial \(gs1Serial) and format 06 serial \(diSerial) differ; the GS1 one is used.")
+        }
+        let productCode = diScan.productCode
+        let serial = gs1Scan.serial ?? diScan.serial
+        let kind: Scan.Kind
+        switch (gs1Scan.gtin != nil || productCode != nil, serial != nil) {
+        case (true, true): kind = .productAndSerial
+        case (true, false): kind = .product
+        case (false, true): kind = .serial
+        case (false, false): kind = .other
+        }
+        return make(
+            kind, gs1Scan.content, gtin: gs1Scan.gtin, productCode: productCode, serial: serial, lot: gs1Scan.lot ?? diScan.lot,
+            vendor: diScan.vendor)
     }
 
     /// MH10.8.2 fields: part number (P, 1P, 30P, 25P), serial (S, 25S, 1S), lot (1T, T). A "1S" that
