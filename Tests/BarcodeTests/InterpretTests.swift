@@ -62,6 +62,8 @@ struct InterpretTests {
         KindCase(scan: "]C021ABC123", kind: .serial, serial: "21ABC123"),
         KindCase(scan: "]C121ABC123", kind: .serial, serial: "ABC123"),
         KindCase(scan: "]A09WKKWQ1", kind: .serial, serial: "9WKKWQ1"),
+        // ]I1: an ITF whose mod-10 check digit the scanner verified; only 14 digits make an ITF-14.
+        KindCase(scan: "]I11234567895", kind: .serial, serial: "1234567895"),
         KindCase(scan: "CND1234XYZ", kind: .serial, serial: "CND1234XYZ"),
         KindCase(scan: "SN-2024/0001", kind: .serial, serial: "SN-2024/0001"),
         KindCase(scan: "01ABC", kind: .serial, serial: "01ABC"),

@@ -54,8 +54,12 @@ struct ScanReader {
         switch identifier.code {
         case "E": return eanUPC(identifier.modifier, data)
         case "I":
+            // ]I1 says only that the scanner checked a mod-10 check digit (ISO/IEC 16390, symbology
+            // identifier annex: modifiers 0, 1, 3), so an ITF of another length is no broken ITF-14.
             if data.count == 14, let gtin = try? GTIN(data) { return product(gtin, addOn: nil, composite: nil) }
-            if identifier.modifier == "1" { return invalid(BarcodeError(.badCheckDigit, "ITF-14 \(data) is not a valid GTIN-14.")) }
+            if identifier.modifier == "1", data.count == 14 {
+                return invalid(BarcodeError(.badCheckDigit, "ITF-14 \(data) is not a valid GTIN-14."))
+            }
         default: break
         }
         if GS1DigitalLink.looksLikeURI(data) { return digitalLink(data) }
