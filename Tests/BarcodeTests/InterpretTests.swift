@@ -56,6 +56,8 @@ struct InterpretTests {
         KindCase(
             scan: "[)>\u{1E}06\u{1D}1T4711\u{1E}05\u{1D}010950110102091721XYZ\u{1E}\u{04}", kind: .productAndSerial,
             gtin: "09501101020917", serial: "XYZ", lot: "4711"),
+        // The same AI repeated with the same value is allowed.
+        KindCase(scan: "]d2010950110102091721ABC\u{1D}21ABC", kind: .productAndSerial, gtin: "09501101020917", serial: "ABC"),
         // Keyboard wedge without AIM ID and without GS: GS1 recognised by shape, not taken as a serial.
         KindCase(scan: "010950110102091721ABC", kind: .productAndSerial, gtin: "09501101020917", serial: "ABC"),
         // Serial barcodes
@@ -116,6 +118,10 @@ struct InterpretTests {
         InvalidCase(scan: "(01)0950110102091", code: .valueTooShort),
         InvalidCase(scan: "(01)09501101020917(21)", code: .emptyValue),
         InvalidCase(scan: "]Q1(01)09501101020918(21)ABC", code: .badCheckDigit),
+        // One AI twice with different values in one barcode: which serial is it? (gs1-syntax-engine
+        // validateAIrepeats, fixtures gs1-syntax-engine_unit_vectors.json c_line 2052-2064.)
+        InvalidCase(scan: "]C1010950110102091721ABC\u{1D}21XYZ", code: .conflictingRepeat),
+        InvalidCase(scan: "[)>\u{1E}05\u{1D}010950110102091721ABC\u{1D}21XYZ\u{1E}\u{04}", code: .conflictingRepeat),
         InvalidCase(scan: "[)>06", code: .malformedEnvelope),
         InvalidCase(scan: "]I105901234123458", code: .badCheckDigit),
         InvalidCase(scan: "]Q3https://a/NOPRIMARYAI", code: .badDigitalLink),

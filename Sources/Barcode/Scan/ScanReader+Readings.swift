@@ -21,14 +21,20 @@ extension ScanReader {
 
     /// Summarises GS1 elements: (01) product, (21) serial, (10) lot, date AIs; (01)+(21) together
     /// make a product-and-serial barcode. Rule violations inside values make the scan invalid;
-    /// association rules only add notes (the dictionary says to judge them over all the barcodes
-    /// on the item, which only the intake session sees).
+    /// `req=`/`ex=` association rules only add notes (the dictionary says to judge them over all the
+    /// barcodes on the item, which only the intake session sees). One AI repeated with different
+    /// values in the same barcode is invalid: no other barcode can settle which value holds (the
+    /// Syntax Engine's validateAIrepeats check).
     mutating func gs1(_ extraction: GS1Extraction, source: Scan.GS1Source) -> Scan {
         let message = extraction.message
         if let problem = extraction.problems.first {
             return make(.invalid(problem), .gs1(message, source: source))
         }
-        for problem in message.associationProblems() { notes.append(problem.message) }
+        let associations = message.associationProblems()
+        if let conflict = associations.first(where: { $0.code == .conflictingRepeat }) {
+            return make(.invalid(conflict), .gs1(message, source: source))
+        }
+        for problem in associations { notes.append(problem.message) }
         let gtin = message.gtin?.gtin14
         let serial = message.value(for: "21")
         let kind: Scan.Kind
@@ -43,7 +49,11 @@ extension ScanReader {
 
     mutating func product(_ gtin: GTIN, addOn: String?, composite: GS1Message?) -> Scan {
         if let composite {
-            for problem in composite.associationProblems() where problem.code != .missingRequisite { notes.append(problem.message) }
+            let associations = composite.associationProblems()
+            if let conflict = associations.first(where: { $0.code == .conflictingRepeat }) {
+                return make(.invalid(conflict), .eanUPC(gtin, addOn: addOn, composite: composite))
+            }
+            for problem in associations where problem.code != .missingRequisite { notes.append(problem.message) }
         }
         let serial = composite?.value(for: "21")
         return make(
