@@ -206,6 +206,13 @@ struct InterpretTests {
         #expect(scan.vendor?.vendor == .dell)
     }
 
+    @Test func format06FieldsWithoutDataIdentifierAreNoted() {
+        // "s12345" starts with a lower-case letter: no MH10.8.2 DI (up to three digits and an upper-case letter).
+        let scan = Barcode.interpret("[)>\u{1E}06\u{1D}1PABC-123\u{1D}s12345\u{1E}\u{04}")
+        #expect(scan.kind == .product)
+        #expect(scan.notes.contains { $0.contains("s12345") && $0.contains("no MH10.8.2 data identifier") }, "\(scan.notes)")
+    }
+
     @Test func envelopeDeviationsAreNoted() {
         let scan = Barcode.interpret(">[)>06\u{1D}K21421337\u{1D}1PLDK320ADU33R\u{1D}Q32")
         #expect(scan.kind == .product)

@@ -65,6 +65,13 @@ extension ScanReader {
         let message: ISO15434Message
         do { message = try ISO15434Message(data) } catch { return invalid(error) }
         for deviation in message.deviations { notes.append("ISO/IEC 15434: \(deviation) (tolerated).") }
+        // Format 06 fields are each a data identifier and its data (ANSI MH10.8.2); a field without
+        // one cannot be read, and saying so keeps a lost serial or part number from going unnoticed.
+        for format in message.formats where format.indicator == "06" {
+            for field in format.fields where DataIdentifierField(field: field) == nil {
+                notes.append("ISO/IEC 15434 format 06: field \"\(field.prefix(20))\" has no MH10.8.2 data identifier; it was not read.")
+            }
+        }
         if message.formats.contains(where: { $0.indicator == "05" }) {
             let gs1Scan: Scan
             do {
