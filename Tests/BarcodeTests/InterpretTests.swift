@@ -213,6 +213,13 @@ struct InterpretTests {
         #expect(scan.notes.contains { $0.contains("s12345") && $0.contains("no MH10.8.2 data identifier") }, "\(scan.notes)")
     }
 
+    @Test func furtherSerialsOfAMultipackAreNoted() {
+        let scan = Barcode.interpret("[)>\u{1E}06\u{1D}1PABC-123\u{1D}SX1\u{1D}SY2\u{1D}SX1\u{1E}\u{04}")
+        #expect(scan.kind == .productAndSerial)
+        #expect(scan.serial == "X1")
+        #expect(scan.notes.contains { $0.contains("Y2") && $0.contains("only X1") }, "\(scan.notes)")
+    }
+
     @Test func envelopeDeviationsAreNoted() {
         let scan = Barcode.interpret(">[)>06\u{1D}K21421337\u{1D}1PLDK320ADU33R\u{1D}Q32")
         #expect(scan.kind == .product)

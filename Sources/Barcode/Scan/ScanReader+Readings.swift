@@ -119,6 +119,14 @@ extension ScanReader {
         }
         var productCode = first(["1P", "P", "30P", "25P"])
         var serial = first(["S", "25S", "11S"])
+        // A label may list the serials of several units under one DI (a multipack); one scan is one
+        // item, so the others are named rather than dropped unseen.
+        if let serial, let id = ["S", "25S", "11S"].first(where: { id in fields.contains { $0.identifier == id && !$0.value.isEmpty } }) {
+            let others = Set(fields.filter { $0.identifier == id && !$0.value.isEmpty && $0.value != serial }.map(\.value)).sorted()
+            if !others.isEmpty {
+                notes.append("The label holds further \(id) serial numbers besides \(serial): \(others.joined(separator: ", ")); only \(serial) was taken.")
+            }
+        }
         var vendor: VendorSerial?
         if let oneS = first(["1S"]) {
             vendor = VendorSerial.lenovo("1S" + oneS)
