@@ -144,6 +144,6 @@ let package = Package(
                 "TitleholdServer", "TitleholdApp", "LedgerStore", "TitleholdCore",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]),
-        .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator", "scanner-emulator"]),
+        .testTarget(name: "ScannerDriverTests", dependencies: ["ScannerDriver", "ScannerEmulator", "scanner-emulator", "TestSupport"]),
     ]
 )

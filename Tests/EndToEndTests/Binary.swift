@@ -21,7 +21,7 @@ struct Binary {
     }
 
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> Result {
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = url
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -63,7 +63,7 @@ import Testing
         let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
         FileManager.default.createFile(atPath: outFile.path, contents: nil)
         FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
         process.standardOutput = try FileHandle(forWritingTo: outFile)
@@ -80,7 +80,7 @@ import Testing
 
     /// `titlehold serve` on a free port, without scanners, its output in files.
     final class Server {
-        let process = Process()
+        let process = ChildProcess()
         let outFile: URL
         let errFile: URL
 

@@ -101,7 +101,7 @@ import Testing
     @Test func aTamperedLogIsReportedWithNonZeroStatus() throws {
         let db = try Binary.temporaryDatabase()
         _ = try Binary.run(["demo", "--db", db])
-        let sqlite = Process()
+        let sqlite = ChildProcess()
         sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
         sqlite.arguments = [db, "UPDATE event SET subject = 'edited' WHERE seq = 3"]
         try sqlite.run(); sqlite.waitUntilExit()

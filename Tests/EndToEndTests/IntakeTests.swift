@@ -59,7 +59,7 @@ struct IntakeScannerTests {
             "unplug 1.2", "sleep 200", "replug 1.2", "wait-claimed 1.2 20",
             "type 1.2 ]A0SER-2\\n", "wait-exit 60",
         ]
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = Self.host
         process.arguments = scenario.flatMap { ["-e", $0] } + ["--", Binary.url.path, "intake", "--client", "12345678",
             "--agreement", "ORD-USB", "--device", "0c2e:0b61", "--count", "2", "--idle-exit", "30", "--db", db]

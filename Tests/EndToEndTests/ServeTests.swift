@@ -10,7 +10,7 @@ import TestSupport
 @Suite(.removesTemporaryFolders) struct ServeTests {
     /// A running `titlehold serve` on a free port; its log lines go to a file (read on failure).
     final class Server {
-        let process = Process()
+        let process = ChildProcess()
         let log: URL
         var base = ""
 
@@ -122,7 +122,7 @@ import TestSupport
 
     @Test func demoBuildsTheLedgerAndPrintsASignIn() async throws {
         let db = try Binary.temporaryDatabase()
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = Binary.url
         process.arguments = ["serve", "--demo", "--db", db, "--port", "0", "--scanners", "off"]
         let out = Pipe()
@@ -170,7 +170,7 @@ struct ServeScannerTests {
         ]
         let log = URL(fileURLWithPath: db + ".log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let host = Process()
+        let host = ChildProcess()
         host.executableURL = IntakeScannerTests.host
         host.arguments = scenario.flatMap { ["-e", $0] } + ["--", Binary.url.path, "serve", "--db", db, "--port", "0"]
         var environment = ProcessInfo.processInfo.environment
@@ -225,7 +225,7 @@ struct SystemdUnitTests {
         let copy = folder.appendingPathComponent("titlehold.service")
         try text.replacingOccurrences(of: "ExecStart=/usr/local/bin/titlehold", with: "ExecStart=\(Binary.url.path)")
             .write(to: copy, atomically: true, encoding: .utf8)
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/systemd-analyze")
         process.arguments = ["verify", copy.path]
         let err = Pipe()

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import scanner_emulator
@@ -132,7 +133,7 @@ enum EndToEnd {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("scanner-child-\(UUID()).py")
         try childScript.write(to: script, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: script) }
-        let process = Process()
+        let process = ChildProcess()
         process.executableURL = binary
         process.arguments = commands.flatMap { ["-e", $0] } + ["--", python3 ?? "python3", script.path] + arguments
         var environment = ProcessInfo.processInfo.environment
