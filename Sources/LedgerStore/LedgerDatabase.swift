@@ -67,19 +67,21 @@ public final class LedgerDatabase: Sendable {
     /// Two programs may open the same new ledger at the same moment (the service starting while a
     /// command reads the file). GRDB reads which migrations are applied before it takes the write
     /// lock for each one, so the later of the two fails on what the other just created ("table
-    /// already exists", "duplicate column"). Then it reads again: when another connection has
-    /// applied migrations meanwhile, it tries again and skips those; when nobody else has, the
-    /// error is its own and is thrown. Each migration runs in its own transaction, so a failed
-    /// attempt leaves nothing half-applied.
+    /// already exists", "duplicate column"). Then it tries again, skipping what is applied by
+    /// then, for as long as each failure finds more migrations applied than the one before; a
+    /// failure that finds none applied meanwhile is its own and is thrown (an opening that fails
+    /// on its own migration thus tries twice). Nothing is read before the first attempt, so an
+    /// ordinary opening costs no more than before. Each migration runs in its own transaction,
+    /// so a failed attempt leaves nothing half-applied.
     static func migrate(_ writer: any DatabaseWriter) throws {
-        var applied = try writer.read { db in try migrator.appliedIdentifiers(db) }
+        var applied: Set<String>?
         while true {
             do {
                 try migrator.migrate(writer)
                 return
             } catch {
                 let now = try writer.read { db in try migrator.appliedIdentifiers(db) }
-                guard now.isStrictSuperset(of: applied) else { throw error }
+                if let applied, !now.isStrictSuperset(of: applied) { throw error }
                 applied = now
             }
         }

@@ -25,9 +25,9 @@ public enum BusinessClock {
 
     private static let remembered = Today()
 
-    /// The last day worked out and the instant the next one starts.
+    /// The last day worked out, with the instants it starts and the next one starts.
     private final class Today: @unchecked Sendable {
-        // @unchecked: `day` and `until` are read and written with `lock` held only.
+        // @unchecked: `day`, `from` and `until` are read and written with `lock` held only.
         private let lock = NSLock()
         private var day = Day(ordinal: 0)
         private var from = Date.distantFuture

@@ -89,11 +89,7 @@ func printJSON<T: Encodable>(_ value: T) throws {
         fflush(nil)  // whatever `print` buffered goes first
         if let writable = value as? any JSONWritable {
             // A report that writes itself: streamed out in pieces as it is written.
-            var json = JSONWriter(sink: writeToStandardOutput)
-            writable.writeJSON(to: &json)
-            json.raw(UInt8(ascii: "\n"))
-            json.finish()
-            return
+            return streamJSON { writable.writeJSON(to: &$0) }
         }
         // Into a pipe or file: one compact line, written by the fast encoder (same bytes as Foundation's).
         var bytes = try CompactJSONEncoder().encode(value)
@@ -113,15 +109,13 @@ func printJSON<T: Encodable>(_ value: T) throws {
 func printJSON<Batches: Sequence, Element: JSONWritable>(elementsOf batches: Batches) throws where Batches.Element == [Element] {
     guard isatty(STDOUT_FILENO) == 0 else { return try printJSON(Array(batches.joined())) }
     fflush(nil)  // whatever `print` buffered goes first
+    streamJSON { $0.array(batches.joined()) }
+}
+
+/// One compact JSON line to standard output, handed on in pieces of about 1 MiB as `write` makes them.
+private func streamJSON(_ write: (inout JSONWriter) -> Void) {
     var json = JSONWriter(sink: writeToStandardOutput)
-    json.beginArray()
-    for batch in batches {
-        for element in batch {
-            element.writeJSON(to: &json)
-            json.flushIfFull()
-        }
-    }
-    json.endArray()
+    write(&json)
     json.raw(UInt8(ascii: "\n"))
     json.finish()
 }

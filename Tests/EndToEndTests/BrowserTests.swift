@@ -61,8 +61,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let outFile = folder.appendingPathComponent("out"), errFile = folder.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
         let process = ChildProcess()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
@@ -87,8 +87,8 @@ import Testing
         init(db: String, folder: URL) throws {
             outFile = folder.appendingPathComponent("serve.out")
             errFile = folder.appendingPathComponent("serve.err")
-            FileManager.default.createFile(atPath: outFile.path, contents: nil)
-            FileManager.default.createFile(atPath: errFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: outFile.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errFile.path, contents: nil)
             process.executableURL = Binary.url
             process.arguments = ["serve", "--db", db, "--port", "0", "--scanners", "off"]
             process.standardOutput = try FileHandle(forWritingTo: outFile)

@@ -15,14 +15,7 @@ public protocol JSONWritable: Encodable {
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
-    public func writeJSON(to json: inout JSONWriter) {
-        json.beginArray()
-        for element in self {
-            element.writeJSON(to: &json)
-            json.flushIfFull()
-        }
-        json.endArray()
-    }
+    public func writeJSON(to json: inout JSONWriter) { json.array(self) }
 }
 
 /// Compact JSON written straight into bytes, for `JSONWritable`. Commas are placed by the writer:
@@ -61,6 +54,17 @@ public struct JSONWriter {
         guard let sink, !bytes.isEmpty else { return }
         bytes.withUnsafeBytes(sink)
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// The elements as a JSON array, handing full pieces to the sink between elements (a lazy
+    /// sequence is written as it is produced: `flags --json`, client by client).
+    public mutating func array<Elements: Sequence>(_ elements: Elements) where Elements.Element: JSONWritable {
+        beginArray()
+        for element in elements {
+            element.writeJSON(to: &self)
+            flushIfFull()
+        }
+        endArray()
     }
 
     /// A byte outside any JSON value (the newline after a document).

@@ -18,10 +18,9 @@ struct ClientClaims {
     /// By item position: not worked out yet (nil), or the claim (nil when none is open or was).
     private var deliveryClaims: [Claim??]
 
-    /// Each open claim's reason once put into words, by the claim's position in `invoiceClaims`
-    /// or `deliveryClaims` times two, plus one when it is the item's own (the words differ).
-    private var invoiceReasons: [OwnershipReason?] = []
-    private var deliveryReasons: [OwnershipReason?] = []
+    /// Each open claim's reason once put into words: invoices by position, then delivered items
+    /// after them, times two, plus one when it is the item's own (the words differ).
+    private var openReasons: [OwnershipReason?] = []
 
     /// Keeps each claim for the next item (`sharing`), or works out each one as asked for one
     /// item's question, with nothing to keep (`owned`: no tables to allocate).
@@ -37,22 +36,17 @@ struct ClientClaims {
     /// Why `claim` (one of those handed out here) keeps an item retained, put into words once per
     /// client for each claim and each of "the item's own" and "another's".
     mutating func openReason(of claim: Claim) -> OwnershipReason {
-        let slot: Int
+        let position: Int
         switch claim.source {
-        case .invoice(let index, _, _, _): slot = index * 2 + (claim.isOwn ? 1 : 0)
-        case .uninvoiced(let position?, _): slot = position * 2 + (claim.isOwn ? 1 : 0)
+        case .invoice(let index, _, _, _): position = index
+        case .uninvoiced(let item?, _): position = ledger.invoices.count + item
         case .uninvoiced(nil, _): return claim.openReason(in: ledger, allocation)
         }
-        let isInvoice = if case .invoice = claim.source { true } else { false }
-        if isInvoice {
-            if invoiceReasons.isEmpty { invoiceReasons = Array(repeating: nil, count: ledger.invoices.count * 2) }
-            if let known = invoiceReasons[slot] { return known }
-        } else {
-            if deliveryReasons.isEmpty { deliveryReasons = Array(repeating: nil, count: ledger.items.count * 2) }
-            if let known = deliveryReasons[slot] { return known }
-        }
+        let slot = position * 2 + (claim.isOwn ? 1 : 0)
+        if openReasons.isEmpty { openReasons = Array(repeating: nil, count: (ledger.invoices.count + ledger.items.count) * 2) }
+        if let known = openReasons[slot] { return known }
         let reason = claim.openReason(in: ledger, allocation)
-        if isInvoice { invoiceReasons[slot] = reason } else { deliveryReasons[slot] = reason }
+        openReasons[slot] = reason
         return reason
     }
 
