@@ -44,7 +44,7 @@ enum ClientSliceCodec {
         w.count(ledger.items.count)
         for item in ledger.items {
             w.byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
-            w.int(item.id); w.string(item.serial)
+            w.int(item.id); w.string(item.serialText.string)
             if let agreement = item.agreementID { w.int(agreement) }
             w.day(item.deliveredOn)
             if let value = item.value { w.int(value.value) }
@@ -116,7 +116,7 @@ enum ClientSliceCodec {
         var items: [ClientLedger.DeliveredItem] = []
         items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
-            guard let flags = r.byte(), let id = r.int(), let serial = r.string() else { return nil }
+            guard let flags = r.byte(), let id = r.int(), let serial = r.serial() else { return nil }
             var agreement: Int64?
             if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
             guard let delivered = r.day() else { return nil }
@@ -126,8 +126,10 @@ enum ClientSliceCodec {
             var invoiceIDs: [Int64] = []
             if linkCount == 1 {
                 guard let i = r.int() else { return nil }
-                if let shared = singleInvoice.last(where: { $0.id == i }) {
-                    invoiceIDs = shared.ids
+                var k = singleInvoice.count - 1
+                while k >= 0, singleInvoice[k].id != i { k -= 1 }
+                if k >= 0 {
+                    invoiceIDs = singleInvoice[k].ids
                 } else {
                     invoiceIDs = [i]
                     singleInvoice.append((i, invoiceIDs))
@@ -145,7 +147,7 @@ enum ClientSliceCodec {
                 if eventFlags & 1 != 0 { guard let n = r.string() else { return nil }; note = n }
                 events.append(ItemEvent(kind: kind, date: date, note: note, outsideNormalCourse: eventFlags & 2 != 0))
             }
-            items.append(ClientLedger.DeliveredItem(id: id, serial: serial, agreementID: agreement, deliveredOn: delivered,
+            items.append(ClientLedger.DeliveredItem(id: id, serialText: serial, agreementID: agreement, deliveredOn: delivered,
                                                     invoiceIDs: invoiceIDs, events: events, value: value))
         }
 
@@ -232,6 +234,14 @@ struct SliceReader {
     @inline(__always) mutating func day() -> Day? {
         guard let v = int(), let ordinal = Int(exactly: v) else { return nil }
         return Day(ordinal: ordinal)
+    }
+
+    /// A string as a serial (`SerialText`: kept inline, no allocation for a short one).
+    mutating func serial() -> SerialText? {
+        guard let length = count() else { return nil }
+        let text = SerialText(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+        offset += length
+        return text
     }
 
     mutating func string() -> String? {

@@ -68,7 +68,12 @@ public struct ClientLedger: Sendable {
     /// A delivered item, with the invoices its price is billed on.
     public struct DeliveredItem: Sendable, Hashable, Identifiable {
         public var id: Int64
-        public var serial: String
+        /// The serial as kept (`SerialText`: inline, so an item holds no reference for it).
+        public var serialText: SerialText
+        public var serial: String {
+            get { serialText.string }
+            set { serialText = SerialText(newValue) }
+        }
         public var agreementID: Int64?
         public var deliveredOn: Day
         /// Invoices with a line linked to this item (by serial, or by agreement and GTIN).
@@ -80,7 +85,13 @@ public struct ClientLedger: Sendable {
 
         public init(id: Int64, serial: String, agreementID: Int64?, deliveredOn: Day, invoiceIDs: [Int64],
                     events: [ItemEvent] = [], value: Cents? = nil) {
-            self.id = id; self.serial = serial; self.agreementID = agreementID; self.deliveredOn = deliveredOn
+            self.init(id: id, serialText: SerialText(serial), agreementID: agreementID, deliveredOn: deliveredOn,
+                      invoiceIDs: invoiceIDs, events: events, value: value)
+        }
+
+        public init(id: Int64, serialText: SerialText, agreementID: Int64?, deliveredOn: Day, invoiceIDs: [Int64],
+                    events: [ItemEvent] = [], value: Cents? = nil) {
+            self.id = id; self.serialText = serialText; self.agreementID = agreementID; self.deliveredOn = deliveredOn
             self.invoiceIDs = invoiceIDs; self.events = events; self.value = value
         }
     }

@@ -107,10 +107,18 @@ struct ClientClaims {
     }
 
     private mutating func deliveryClaim(at index: Int) -> Claim? {
-        guard sharing else { return rule.uninvoicedClaim(of: ledger.items[index], at: index, in: ledger, on: date) }
+        guard sharing else { return uninvoicedClaim(at: index) }
         if let known = deliveryClaims[index] { return known }
-        let claim = rule.uninvoicedClaim(of: ledger.items[index], at: index, in: ledger, on: date)
+        let claim = uninvoicedClaim(at: index)
         deliveryClaims[index] = .some(claim)
         return claim
+    }
+
+    /// The item read in place through a buffer, not copied out of the array: a copy costs three
+    /// reference counts, and `owned` asks this for every item of the client.
+    private func uninvoicedClaim(at index: Int) -> Claim? {
+        ledger.items.withUnsafeBufferPointer { items in
+            rule.uninvoicedClaim(of: items[index], at: index, in: ledger, on: date)
+        }
     }
 }

@@ -155,8 +155,11 @@ public struct OwnershipRule: Sendable {
         var firstInvoice: Day?
         for id in other.invoiceIDs {
             // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
-            guard let invoice = ledger.invoices.first(where: { $0.id == id }), invoice.issueDate <= date else { continue }
-            firstInvoice = min(firstInvoice ?? invoice.issueDate, invoice.issueDate)
+            for index in ledger.invoices.indices where ledger.invoices[index].id == id {
+                let issued = ledger.invoices[index].issueDate
+                if issued <= date { firstInvoice = min(firstInvoice ?? issued, issued) }
+                break
+            }
         }
         return .uninvoiced(other, at: position, invoicedOn: firstInvoice, isOwn: false)
     }

@@ -66,16 +66,19 @@ public struct PaymentAllocation: Sendable {
     /// dictionaries are built only when asked for. Invoice ids are unique within a ledger (they
     /// are the store's keys).
     public init(_ ledger: ClientLedger, asOf date: Day) {
-        // The invoices issued by `date`, by position.
-        var issued: [ClientLedger.Invoice] = []
+        // The invoices issued by `date`, by position: `issued[p]` is the position in
+        // `ledger.invoices` of the invoice whose balance is `state[p]` (positions, not copies:
+        // an invoice holds strings, and copying one costs reference counts).
+        var issued: [Int] = []
         var state: [Balance] = []
         issued.reserveCapacity(ledger.invoices.count)
         state.reserveCapacity(ledger.invoices.count)
-        for invoice in ledger.invoices where invoice.issueDate <= date {
-            issued.append(invoice)
-            var balance = Balance(invoiceID: invoice.id, payable: invoice.payable)
-            if !invoice.payable.isPositive {
-                balance.settledOn = invoice.issueDate
+        for index in ledger.invoices.indices where ledger.invoices[index].issueDate <= date {
+            issued.append(index)
+            let payable = ledger.invoices[index].payable
+            var balance = Balance(invoiceID: ledger.invoices[index].id, payable: payable)
+            if !payable.isPositive {
+                balance.settledOn = ledger.invoices[index].issueDate
                 balance.settledBy = .nothingOwed
             }
             state.append(balance)
@@ -85,10 +88,15 @@ public struct PaymentAllocation: Sendable {
         // Ordering by (due date, issue date, number) puts every invoice due on the payment day
         // before every one not yet due, so one order serves all payment days.
         let byDue = issued.indices.sorted { a, b in
-            (issued[a].dueDate, issued[a].issueDate, issued[a].number) < (issued[b].dueDate, issued[b].issueDate, issued[b].number)
+            let x = issued[a], y = issued[b]
+            let invoices = ledger.invoices
+            if invoices[x].dueDate != invoices[y].dueDate { return invoices[x].dueDate < invoices[y].dueDate }
+            if invoices[x].issueDate != invoices[y].issueDate { return invoices[x].issueDate < invoices[y].issueDate }
+            return invoices[x].number < invoices[y].number
         }
         var credit = Cents.zero
         var applied: [(paymentID: Int64, invoiceID: Int64, amount: Cents)] = []
+        applied.reserveCapacity(ledger.payments.count + 4)
 
         // One timeline of credit notes and payments; on the same day credit notes go first
         // (they reduce the debt itself), then payments in the order the bank booked them.
@@ -144,7 +152,8 @@ public struct PaymentAllocation: Sendable {
                 // instead of paying older invoices, whose settling days (and so the day title
                 // passed) would otherwise change once the named invoice is issued.
             } else {
-                for p in byDue where remaining.isPositive && state[p].outstanding.isPositive && issued[p].issueDate <= day {
+                for p in byDue where remaining.isPositive && state[p].outstanding.isPositive
+                    && ledger.invoices[issued[p]].issueDate <= day {
                     pay(p)
                 }
             }
