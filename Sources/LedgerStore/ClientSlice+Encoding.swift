@@ -82,10 +82,10 @@ enum ClientSliceCodec {
             var agreement: Int64?
             if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
             guard let issue = r.day(), let due = r.day(), let payable = r.int() else { return nil }
-            var paymentID: String?
-            if flags & 2 != 0 { guard let p = r.string() else { return nil }; paymentID = p }
+            var paymentID: InlineText?
+            if flags & 2 != 0 { guard let p = r.inlineText() else { return nil }; paymentID = p }
             invoices.append(ClientLedger.Invoice(id: id, number: number, agreementID: agreement, isGoods: flags & 4 != 0,
-                                                 issueDate: issue, dueDate: due, payable: Cents(payable), paymentID: paymentID))
+                                                 issueDate: issue, dueDate: due, payable: Cents(payable), paymentIDText: paymentID))
         }
 
         guard let creditCount = r.count() else { return nil }
@@ -109,35 +109,18 @@ enum ClientSliceCodec {
         }
 
         guard let itemCount = r.count() else { return nil }
-        // Most items are billed on one invoice, and many share it: they share one array value
-        // (copy on write) instead of allocating one each.
-        var singleInvoice: [(id: Int64, ids: [Int64])] = []
-        singleInvoice.reserveCapacity(invoiceCount + 1)
         var items: [ClientLedger.DeliveredItem] = []
         items.reserveCapacity(itemCount)
         for _ in 0..<itemCount {
-            guard let flags = r.byte(), let id = r.int(), let serial = r.serial() else { return nil }
+            guard let flags = r.byte(), let id = r.int(), let serial = r.inlineText() else { return nil }
             var agreement: Int64?
             if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
             guard let delivered = r.day() else { return nil }
             var value: Cents?
             if flags & 2 != 0 { guard let v = r.int() else { return nil }; value = Cents(v) }
             guard let linkCount = r.count() else { return nil }
-            var invoiceIDs: [Int64] = []
-            if linkCount == 1 {
-                guard let i = r.int() else { return nil }
-                var k = singleInvoice.count - 1
-                while k >= 0, singleInvoice[k].id != i { k -= 1 }
-                if k >= 0 {
-                    invoiceIDs = singleInvoice[k].ids
-                } else {
-                    invoiceIDs = [i]
-                    singleInvoice.append((i, invoiceIDs))
-                }
-            } else if linkCount > 0 {
-                invoiceIDs.reserveCapacity(linkCount)
-                for _ in 0..<linkCount { guard let i = r.int() else { return nil }; invoiceIDs.append(i) }
-            }
+            var invoiceIDs = InvoiceIDList()
+            for _ in 0..<linkCount { guard let i = r.int() else { return nil }; invoiceIDs.append(i) }
             guard let eventCount = r.count() else { return nil }
             var events: [ItemEvent] = []
             for _ in 0..<eventCount {
@@ -236,10 +219,10 @@ struct SliceReader {
         return Day(ordinal: ordinal)
     }
 
-    /// A string as a serial (`SerialText`: kept inline, no allocation for a short one).
-    mutating func serial() -> SerialText? {
+    /// A string as `InlineText` (kept inline: no allocation for a short one).
+    mutating func inlineText() -> InlineText? {
         guard let length = count() else { return nil }
-        let text = SerialText(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+        let text = InlineText(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
         offset += length
         return text
     }

@@ -95,7 +95,7 @@ extension LedgerDatabase {
                 defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
                 var code = sqlite3_step(statement)
                 while code == SQLITE_ROW {
-                    items.append(Self.itemRecord(statement))
+                    items.append(Self.itemRecord(statement, serial: serial))
                     if let blob = sqlite3_column_blob(statement, 12) {
                         let count = Int(sqlite3_column_bytes(statement, 12))
                         stored.append(ClientSliceCodec.decode(UnsafeRawBufferPointer(start: blob, count: count)))
@@ -119,7 +119,8 @@ extension LedgerDatabase {
     }
 
     /// An `ItemRecord` from the current row of the look-up statement (columns of `LookupSQL.itemColumns`).
-    private static func itemRecord(_ statement: SQLiteStatement) -> ItemRecord {
+    /// `serial` is the one looked up: the row's equals it, so it is used instead of a new string.
+    private static func itemRecord(_ statement: SQLiteStatement, serial: String) -> ItemRecord {
         func text(_ index: Int32) -> String? {
             guard let bytes = sqlite3_column_text(statement, index) else { return nil }
             let count = Int(sqlite3_column_bytes(statement, index))
@@ -127,7 +128,12 @@ extension LedgerDatabase {
         }
         func integer(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
         let gtin = text(2) ?? ""
-        return ItemRecord(id: integer(0), serial: text(1) ?? "", gtin: gtin.isEmpty ? nil : gtin, name: text(3),
+        var looked = serial
+        let sameSerial = looked.withUTF8 { looked in
+            guard let row = sqlite3_column_text(statement, 1), let bytes = looked.baseAddress else { return false }
+            return Int(sqlite3_column_bytes(statement, 1)) == looked.count && memcmp(row, bytes, looked.count) == 0
+        }
+        return ItemRecord(id: integer(0), serial: sameSerial ? serial : (text(1) ?? ""), gtin: gtin.isEmpty ? nil : gtin, name: text(3),
                           rawScan: text(4), deliveredOn: text(5).flatMap { Day(iso: $0) } ?? Day(ordinal: 0),
                           clientID: integer(6), clientKey: text(7) ?? "", clientName: text(8),
                           agreementID: integer(10), agreement: text(11) ?? "")

@@ -30,7 +30,7 @@ struct LedgerBuilder {
     mutating func item(_ id: Int64, _ serial: String, agreement: Int64? = 1, delivered: String, invoices: [Int64],
                        events: [ItemEvent] = []) -> ClientLedger.DeliveredItem {
         let item = ClientLedger.DeliveredItem(id: id, serial: serial, agreementID: agreement, deliveredOn: d(delivered),
-                                              invoiceIDs: invoices, events: events)
+                                              invoiceIDs: InvoiceIDList(invoices), events: events)
         items.append(item)
         return item
     }

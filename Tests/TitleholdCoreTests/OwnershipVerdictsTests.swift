@@ -38,7 +38,7 @@ import Testing
                 ItemEvent(kind: kinds.randomElement(using: &random)!, date: day(pick(0...1000)), outsideNormalCourse: pick(0...1) == 0)
             }
             return ClientLedger.DeliveredItem(id: Int64(id), serial: "S\(id)", agreementID: pick(0...5) == 0 ? nil : Int64(pick(1...3)),
-                                              deliveredOn: day(pick(0...700)), invoiceIDs: links, events: events)
+                                              deliveredOn: day(pick(0...700)), invoiceIDs: InvoiceIDList(links), events: events)
         }
         return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: credits, payments: payments, items: items,
                             letters: letters)

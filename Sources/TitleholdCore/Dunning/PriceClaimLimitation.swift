@@ -59,6 +59,7 @@ public struct PriceClaimLimitation: Sendable, Hashable {
                                   interruptions: [Day] = []) -> Day {
         let years = clientKind == .consumer && isSaleOfGoods ? 2 : 5
         var barred = dueDate.adding(days: 1).adding(years: years)
+        guard !interruptions.isEmpty else { return barred }
         for day in Set(interruptions).sorted() where day > dueDate {
             guard day < barred else { break }
             barred = day.adding(days: 1).adding(years: years)

@@ -30,12 +30,23 @@ public struct ClientLedger: Sendable {
         public var dueDate: Day
         public var payable: Cents
         /// The payment reference printed on the invoice (`cbc:PaymentID`), if any.
-        public var paymentID: String?
+        public var paymentID: String? {
+            get { paymentIDText?.string }
+            set { paymentIDText = newValue.map(InlineText.init) }
+        }
+        /// The payment reference as kept (`InlineText`: inline, so an invoice holds no reference for it).
+        public var paymentIDText: InlineText?
 
         public init(id: Int64, number: String, agreementID: Int64?, isGoods: Bool, issueDate: Day, dueDate: Day,
                     payable: Cents, paymentID: String? = nil) {
+            self.init(id: id, number: number, agreementID: agreementID, isGoods: isGoods, issueDate: issueDate,
+                      dueDate: dueDate, payable: payable, paymentIDText: paymentID.map(InlineText.init))
+        }
+
+        public init(id: Int64, number: String, agreementID: Int64?, isGoods: Bool, issueDate: Day, dueDate: Day,
+                    payable: Cents, paymentIDText: InlineText?) {
             self.id = id; self.number = number; self.agreementID = agreementID; self.isGoods = isGoods
-            self.issueDate = issueDate; self.dueDate = dueDate; self.payable = payable; self.paymentID = paymentID
+            self.issueDate = issueDate; self.dueDate = dueDate; self.payable = payable; self.paymentIDText = paymentIDText
         }
     }
 
@@ -68,28 +79,28 @@ public struct ClientLedger: Sendable {
     /// A delivered item, with the invoices its price is billed on.
     public struct DeliveredItem: Sendable, Hashable, Identifiable {
         public var id: Int64
-        /// The serial as kept (`SerialText`: inline, so an item holds no reference for it).
-        public var serialText: SerialText
+        /// The serial as kept (`InlineText`: inline, so an item holds no reference for it).
+        public var serialText: InlineText
         public var serial: String {
             get { serialText.string }
-            set { serialText = SerialText(newValue) }
+            set { serialText = InlineText(newValue) }
         }
         public var agreementID: Int64?
         public var deliveredOn: Day
         /// Invoices with a line linked to this item (by serial, or by agreement and GTIN).
-        public var invoiceIDs: [Int64]
+        public var invoiceIDs: InvoiceIDList
         public var events: [ItemEvent]
         /// The item's price as invoiced (its line's amount per unit), when a line is linked: the
         /// value at contracting that art. 22bis Iw compares with its EUR 10,000 threshold.
         public var value: Cents?
 
-        public init(id: Int64, serial: String, agreementID: Int64?, deliveredOn: Day, invoiceIDs: [Int64],
+        public init(id: Int64, serial: String, agreementID: Int64?, deliveredOn: Day, invoiceIDs: InvoiceIDList,
                     events: [ItemEvent] = [], value: Cents? = nil) {
-            self.init(id: id, serialText: SerialText(serial), agreementID: agreementID, deliveredOn: deliveredOn,
+            self.init(id: id, serialText: InlineText(serial), agreementID: agreementID, deliveredOn: deliveredOn,
                       invoiceIDs: invoiceIDs, events: events, value: value)
         }
 
-        public init(id: Int64, serialText: SerialText, agreementID: Int64?, deliveredOn: Day, invoiceIDs: [Int64],
+        public init(id: Int64, serialText: InlineText, agreementID: Int64?, deliveredOn: Day, invoiceIDs: InvoiceIDList,
                     events: [ItemEvent] = [], value: Cents? = nil) {
             self.id = id; self.serialText = serialText; self.agreementID = agreementID; self.deliveredOn = deliveredOn
             self.invoiceIDs = invoiceIDs; self.events = events; self.value = value

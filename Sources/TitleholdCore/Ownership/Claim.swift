@@ -28,23 +28,23 @@ struct Claim: Sendable {
     }
 
     /// An invoice in scope: open from its issue date until paid or credited in full, or barred.
-    static func invoice(_ invoice: ClientLedger.Invoice, at index: Int, _ balance: PaymentAllocation.Balance,
+    static func invoice(issuedOn issueDate: Day, at index: Int, _ settledOn: Day?,
                         at balancePosition: Int, barredOn: Day?, asOf date: Day, isOwn: Bool) -> Claim {
         let closedOn: Day?
-        switch (balance.settledOn, barredOn) {
+        switch (settledOn, barredOn) {
         case let (s?, b?): closedOn = min(s, b)
         case let (s?, nil): closedOn = s
         case let (nil, b?): closedOn = b
         case (nil, nil): closedOn = nil
         }
-        return Claim(openedOn: invoice.issueDate, closedOn: closedOn, isOwn: isOwn,
+        return Claim(openedOn: issueDate, closedOn: closedOn, isOwn: isOwn,
                      source: .invoice(index: index, balance: balancePosition, barredOn: barredOn, asOf: date))
     }
 
     /// A delivered item whose price is not invoiced yet: open from delivery until its first invoice.
-    static func uninvoiced(_ item: ClientLedger.DeliveredItem, at position: Int?, invoicedOn: Day?, isOwn: Bool) -> Claim {
-        Claim(openedOn: item.deliveredOn, closedOn: invoicedOn, isOwn: isOwn,
-              source: .uninvoiced(item: position, deliveredOn: item.deliveredOn))
+    static func uninvoiced(deliveredOn: Day, at position: Int?, invoicedOn: Day?, isOwn: Bool) -> Claim {
+        Claim(openedOn: deliveredOn, closedOn: invoicedOn, isOwn: isOwn,
+              source: .uninvoiced(item: position, deliveredOn: deliveredOn))
     }
 
     /// Why the claim keeps the item retained (art. 10.1); `ledger` and `allocation` are those the

@@ -73,7 +73,9 @@ public struct OwnershipRule: Sendable {
 
         // Candidate moments at which the condition may have been fulfilled: delivery, and every
         // day a claim in scope closed. The first one at which no claim is open is the moment.
-        var candidates: [Day] = [item.deliveredOn]
+        var candidates: [Day] = []
+        candidates.reserveCapacity(claims.count + 2)
+        candidates.append(item.deliveredOn)
         for claim in claims {
             if let closed = claim.closedOn, closed >= item.deliveredOn, closed <= date { candidates.append(closed) }
         }
@@ -136,19 +138,20 @@ public struct OwnershipRule: Sendable {
     /// An invoice's claim as it stands on `date`, not yet marked as the item's own; nil when the
     /// invoice was not issued by then.
     func invoiceClaim(at index: Int, in ledger: ClientLedger, allocation: PaymentAllocation, on date: Day) -> Claim? {
-        let invoice = ledger.invoices[index]
-        guard invoice.issueDate <= date, let position = allocation.position(ofBalance: invoice.id) else { return nil }
-        let balance = allocation.balance(atPosition: position)
-        let barred = PriceClaimLimitation.barredFrom(dueDate: invoice.dueDate, clientKind: ledger.clientKind,
-                                                     isSaleOfGoods: invoice.isGoods,
-                                                     interruptions: interruptions(of: invoice.id, in: ledger))
-        return .invoice(invoice, at: index, balance, at: position, barredOn: barred <= date ? barred : nil,
-                        asOf: date, isOwn: false)
+        // Fields read in place: a copy of the invoice costs reference counts for its strings.
+        let issueDate = ledger.invoices[index].issueDate, id = ledger.invoices[index].id
+        guard issueDate <= date, let position = allocation.position(ofBalance: id) else { return nil }
+        let barred = PriceClaimLimitation.barredFrom(dueDate: ledger.invoices[index].dueDate, clientKind: ledger.clientKind,
+                                                     isSaleOfGoods: ledger.invoices[index].isGoods,
+                                                     interruptions: interruptions(of: id, in: ledger))
+        return .invoice(issuedOn: issueDate, at: index, allocation.balance(atPosition: position).settledOn, at: position,
+                        barredOn: barred <= date ? barred : nil, asOf: date, isOwn: false)
     }
 
     /// The claim of a delivery not invoiced yet (open until its first invoice issued by `date`),
     /// not yet marked as the item's own; nil when not delivered by then or back with the supplier.
     /// `position` is the item's in `ledger.items` (nil is allowed for the item's own claim).
+    @inline(__always)
     func uninvoicedClaim(of other: ClientLedger.DeliveredItem, at position: Int?, in ledger: ClientLedger,
                          on date: Day) -> Claim? {
         guard other.deliveredOn <= date, !other.wentBack(on: date) else { return nil }
@@ -161,7 +164,7 @@ public struct OwnershipRule: Sendable {
                 break
             }
         }
-        return .uninvoiced(other, at: position, invoicedOn: firstInvoice, isOwn: false)
+        return .uninvoiced(deliveredOn: other.deliveredOn, at: position, invoicedOn: firstInvoice, isOwn: false)
     }
 
     /// The claims in the item's scope, each with the span during which it was open: the item's
@@ -175,7 +178,8 @@ public struct OwnershipRule: Sendable {
 
 extension ClientLedger.DeliveredItem {
     /// Returned or repossessed on or before `date`: its price no longer counts as owed for goods kept.
+    @inline(__always)
     func wentBack(on date: Day) -> Bool {
-        events.contains { ($0.kind == .returned || $0.kind == .repossessed) && $0.date <= date }
+        !events.isEmpty && events.contains { ($0.kind == .returned || $0.kind == .repossessed) && $0.date <= date }
     }
 }

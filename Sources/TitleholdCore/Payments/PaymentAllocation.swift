@@ -87,9 +87,9 @@ public struct PaymentAllocation: Sendable {
         // Art. 6:43(2) BW: a payment naming no invoice goes to those due first, then the oldest.
         // Ordering by (due date, issue date, number) puts every invoice due on the payment day
         // before every one not yet due, so one order serves all payment days.
+        let invoices = ledger.invoices
         let byDue = issued.indices.sorted { a, b in
             let x = issued[a], y = issued[b]
-            let invoices = ledger.invoices
             if invoices[x].dueDate != invoices[y].dueDate { return invoices[x].dueDate < invoices[y].dueDate }
             if invoices[x].issueDate != invoices[y].issueDate { return invoices[x].issueDate < invoices[y].issueDate }
             return invoices[x].number < invoices[y].number

@@ -1,16 +1,18 @@
-/// A delivered item's serial number as `ClientLedger` keeps it: inside the value when it is at
-/// most 32 UTF-8 bytes, in a `String` only when it is longer.
+/// A short text that `ClientLedger` keeps inside the value when it is at most 32 UTF-8 bytes,
+/// in a `String` only when it is longer: an item's serial number, an invoice's payment reference.
 ///
 /// Why not a `String`: Swift keeps strings of up to 15 bytes inline, and longer ones on the heap.
 /// `owned` decodes a client's whole ledger for one question (issue 2, Speed); with 50 items of
-/// 18-byte serials that was 50 allocations to decode and 50 to free, a quarter of the question.
-/// Serials are short (GS1 AI 21 allows 20 characters; the vendor formats of the rulebook's
-/// tables are 7 to 12), so 32 bytes inline covers them; a `String` is made when one is read,
-/// which only a reason naming another item or a flag does.
+/// 18-byte serials and a dozen 16-digit payment references that was over 60 allocations to
+/// decode and as many to free, a quarter of the question. Serials are short (GS1 AI 21 allows
+/// 20 characters; the vendor formats of the rulebook's tables are 7 to 12), and so are payment
+/// references (a Dutch structured reference has 16 digits), so 32 bytes inline covers them.
+/// A `String` is made when one is read, which only a reason naming another item, a flag or a
+/// letter does.
 ///
-/// Equal serials have equal storage (inline exactly when the text is at most 32 bytes, unused
+/// Equal texts have equal storage (inline exactly when the text is at most 32 bytes, unused
 /// bytes zero), so the synthesized equality and hashing compare the text.
-public struct SerialText: Sendable, Hashable, CustomStringConvertible {
+public struct InlineText: Sendable, Hashable, CustomStringConvertible {
     private enum Storage: Sendable, Hashable {
         case inline(UInt64, UInt64, UInt64, UInt64, count: UInt8)
         case string(String)
@@ -23,8 +25,8 @@ public struct SerialText: Sendable, Hashable, CustomStringConvertible {
 
     public init(_ text: String) {
         var text = text
-        let inline: SerialText? = text.withUTF8 { utf8 in
-            utf8.count <= Self.inlineCapacity ? SerialText(inlineUTF8: UnsafeRawBufferPointer(utf8)) : nil
+        let inline: InlineText? = text.withUTF8 { utf8 in
+            utf8.count <= Self.inlineCapacity ? InlineText(inlineUTF8: UnsafeRawBufferPointer(utf8)) : nil
         }
         storage = inline?.storage ?? .string(text)
     }
