@@ -1,4 +1,5 @@
 import CSQLite
+import LedgerStore
 
 /// The floor: the same look-up — an item by serial, joined to its client — as one statement
 /// prepared once through SQLite's C API on the same file, bound, stepped, its columns read into
@@ -15,12 +16,23 @@ struct CAPILookup {
 
     static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
-    static func measure(path: String, serials: [String], warmUp: Int = 500) throws -> CAPILookup {
+    /// `owned`'s own statement (`LookupSQL.itemWithSliceBySerial`: the item joined to its client,
+    /// agreement and stored client slice) on a connection configured like the store's look-up
+    /// connections (mmap), its columns read the same way and the slice's bytes touched, not decoded:
+    /// what `owned` spends in SQLite.
+    static func measureOwnedStatement(path: String, serials: [String], warmUp: Int = 500) throws -> CAPILookup {
+        try measure(path: path, serials: serials, warmUp: warmUp, sql: LookupSQL.itemWithSliceBySerial,
+                    mmap: true, blobColumn: 12)
+    }
+
+    static func measure(path: String, serials: [String], warmUp: Int = 500, sql: String = CAPILookup.sql,
+                        mmap: Bool = false, blobColumn: Int32? = nil) throws -> CAPILookup {
         var db: OpaquePointer?
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
             throw BenchmarkError("sqlite3_open_v2(\(path)) failed")
         }
         defer { sqlite3_close_v2(db) }
+        if mmap { sqlite3_exec(db, "PRAGMA mmap_size = 2147483648", nil, nil, nil) }
         var statement: OpaquePointer?
         guard sqlite3_prepare_v3(db, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil) == SQLITE_OK,
               let statement else {
@@ -36,6 +48,21 @@ struct CAPILookup {
                 while sqlite3_step(statement) == SQLITE_ROW {
                     // Read every column into Swift values, as a caller would; count the rows that make sense.
                     let id = sqlite3_column_int64(statement, 0)
+                    if let blobColumn {
+                        // Every other column read into a Swift value; the slice's bytes summed (read,
+                        // not decoded). `owned` reads its columns the same way.
+                        var texts = 0
+                        for index in 1..<blobColumn where sqlite3_column_type(statement, index) == SQLITE_TEXT {
+                            texts += column(statement, index).utf8.count
+                        }
+                        let count = Int(sqlite3_column_bytes(statement, blobColumn))
+                        var sum = 0
+                        if let bytes = sqlite3_column_blob(statement, blobColumn)?.assumingMemoryBound(to: UInt8.self) {
+                            for offset in stride(from: 0, to: count, by: 64) { sum &+= Int(bytes[offset]) }
+                        }
+                        if id > 0, texts > 0, count > 0, sum >= 0 { rows += 1 }
+                        continue
+                    }
                     let serial = column(statement, 1), day = column(statement, 3)
                     let client = sqlite3_column_int64(statement, 4)
                     let key = column(statement, 5)

@@ -49,6 +49,7 @@ enum LedgerBenchmark {
         let load = loadAverage()
         progress("C API look-up over \(grouped(serials.count)) serials…")
         let floor = try CAPILookup.measure(path: path, serials: serials)
+        let ownStatement = try CAPILookup.measureOwnedStatement(path: path, serials: serials)
         var cli: ColdCLI?
         var cliMissing = false
         if options.cliRuns > 0 {
@@ -85,6 +86,8 @@ enum LedgerBenchmark {
         table.add("C API prepared look-up", floor.latencies.summary,
                   "the floor: item by serial joined to client, one prepared statement, same file (\(floor.found) found)")
         table.add("owned p99 / floor p99", String(format1: ratio) + "x", "goal ≤ 2x")
+        table.add("  owned's own statement, C API", ownStatement.latencies.summary,
+                  "LookupSQL.itemWithSliceBySerial (item + client + agreement + stored slice), mmap, columns read, slice not decoded (\(ownStatement.found) found)")
         table.add("verdicts", "\(owned.supplierOwned) supplier, \(owned.clientOwned) client", "")
         if let cli {
             let median = ColdCLI.median(cli.runs) * 1000

@@ -8,8 +8,9 @@ import TitleholdCore
 ///
 /// Why: through the pool a look-up paid for taking a reader, a statement-cache search by SQL
 /// text and GRDB's row decoding — about as much as the statement itself. Here the statement is
-/// bound, stepped and read column by column through the SQLite C API on a connection GRDB opened
-/// and configured (busy timeout, mmap).
+/// bound, stepped and read column by column through the SQLite C API, on a connection opened
+/// through the C API too (read-only, busy timeout, mmap as the store's own): GRDB's serial queue
+/// around a connection cost a dispatch per look-up, and this connection is guarded by its own lock.
 ///
 /// Correctness is that of the pool's `unsafeRead`: the statement runs outside an explicit
 /// transaction, and one SQLite statement reads one consistent state of the WAL database, so the
@@ -38,15 +39,8 @@ final class LookupConnections: @unchecked Sendable {
     func withStatement<T>(_ body: (SQLiteStatement) throws -> T) throws -> T? {
         for slot in slots where slot.lock.try() {
             defer { slot.lock.unlock() }
-            guard let queue = try? slot.open(path) else { return nil }
-            return try queue.inDatabase { db in
-                let prepared: Statement
-                if let statement = slot.statement { prepared = statement } else {
-                    prepared = try db.makeStatement(sql: LookupSQL.itemWithSliceBySerial)
-                    slot.statement = prepared
-                }
-                return try body(prepared.sqliteStatement)
-            }
+            guard let statement = try? slot.open(path) else { return nil }
+            return try body(statement)
         }
         return nil
     }
@@ -54,28 +48,38 @@ final class LookupConnections: @unchecked Sendable {
     /// One connection and its statement.
     private final class Slot {
         let lock = NSLock()
-        var queue: DatabaseQueue?
-        var statement: Statement?
+        private var connection: OpaquePointer?
+        private var statement: SQLiteStatement?
 
         deinit {
-            // Finalize the statement before the connection closes, so it closes at once.
-            statement = nil
+            // The statement first, so the connection closes at once.
+            sqlite3_finalize(statement)
+            sqlite3_close_v2(connection)
         }
 
-        /// The connection, opened on first use (with `lock` held, or from `init`).
-        func open(_ path: String) throws -> DatabaseQueue {
-            if let queue { return queue }
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(5)
-            config.label = "titlehold.lookup"
-            config.prepareDatabase { db in
-                // As the store's own connections: the look-up touches a few scattered pages.
-                try db.execute(sql: "PRAGMA mmap_size = 2147483648")
+        /// The prepared statement, its connection opened on first use (with `lock` held, or from `init`).
+        func open(_ path: String) throws -> SQLiteStatement {
+            if let statement { return statement }
+            var db: OpaquePointer?
+            let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            guard sqlite3_open_v2(path, &db, flags, nil) == SQLITE_OK, let db else {
+                let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+                sqlite3_close_v2(db)
+                throw LedgerError("cannot open the ledger \(path) for look-ups: \(message)")
             }
-            let opened = try DatabaseQueue(path: path, configuration: config)
-            queue = opened
-            return opened
+            sqlite3_busy_timeout(db, 5_000)
+            // As the store's own connections: the look-up touches a few scattered pages.
+            sqlite3_exec(db, "PRAGMA mmap_size = 2147483648", nil, nil, nil)
+            var prepared: SQLiteStatement?
+            guard sqlite3_prepare_v3(db, LookupSQL.itemWithSliceBySerial, -1, UInt32(SQLITE_PREPARE_PERSISTENT),
+                                     &prepared, nil) == SQLITE_OK, let prepared else {
+                let message = String(cString: sqlite3_errmsg(db))
+                sqlite3_close_v2(db)
+                throw LedgerError("cannot prepare the look-up on \(path): \(message)")
+            }
+            connection = db
+            statement = prepared
+            return prepared
         }
     }
 }

@@ -114,11 +114,13 @@ struct ClientClaims {
         return claim
     }
 
-    /// The item read in place through a buffer, not copied out of the array: a copy costs three
-    /// reference counts, and `owned` asks this for every item of the client.
+    /// The item's fields read in place through a pointer, not copied out of the array: `owned`
+    /// asks this for every item of the client.
     private func uninvoicedClaim(at index: Int) -> Claim? {
         ledger.items.withUnsafeBufferPointer { items in
-            rule.uninvoicedClaim(of: items[index], at: index, in: ledger, on: date)
+            let item = items.baseAddress! + index
+            return rule.uninvoicedClaim(deliveredOn: item.pointee.deliveredOn, invoiceIDs: item.pointee.invoiceIDs,
+                                        wentBack: item.pointee.wentBack(on: date), at: index, in: ledger, on: date)
         }
     }
 }

@@ -151,12 +151,18 @@ public struct OwnershipRule: Sendable {
     /// The claim of a delivery not invoiced yet (open until its first invoice issued by `date`),
     /// not yet marked as the item's own; nil when not delivered by then or back with the supplier.
     /// `position` is the item's in `ledger.items` (nil is allowed for the item's own claim).
-    @inline(__always)
     func uninvoicedClaim(of other: ClientLedger.DeliveredItem, at position: Int?, in ledger: ClientLedger,
                          on date: Day) -> Claim? {
-        guard other.deliveredOn <= date, !other.wentBack(on: date) else { return nil }
+        uninvoicedClaim(deliveredOn: other.deliveredOn, invoiceIDs: other.invoiceIDs, wentBack: other.wentBack(on: date),
+                        at: position, in: ledger, on: date)
+    }
+
+    /// The same from the item's fields (`ClientClaims` reads them in place instead of copying the item).
+    func uninvoicedClaim(deliveredOn: Day, invoiceIDs: InvoiceIDList, wentBack: Bool, at position: Int?,
+                         in ledger: ClientLedger, on date: Day) -> Claim? {
+        guard deliveredOn <= date, !wentBack else { return nil }
         var firstInvoice: Day?
-        for id in other.invoiceIDs {
+        for id in invoiceIDs {
             // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
             for index in ledger.invoices.indices where ledger.invoices[index].id == id {
                 let issued = ledger.invoices[index].issueDate
@@ -164,7 +170,7 @@ public struct OwnershipRule: Sendable {
                 break
             }
         }
-        return .uninvoiced(deliveredOn: other.deliveredOn, at: position, invoicedOn: firstInvoice, isOwn: false)
+        return .uninvoiced(deliveredOn: deliveredOn, at: position, invoicedOn: firstInvoice, isOwn: false)
     }
 
     /// The claims in the item's scope, each with the span during which it was open: the item's
@@ -178,7 +184,6 @@ public struct OwnershipRule: Sendable {
 
 extension ClientLedger.DeliveredItem {
     /// Returned or repossessed on or before `date`: its price no longer counts as owed for goods kept.
-    @inline(__always)
     func wentBack(on date: Day) -> Bool {
         !events.isEmpty && events.contains { ($0.kind == .returned || $0.kind == .repossessed) && $0.date <= date }
     }
