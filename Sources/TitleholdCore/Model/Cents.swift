@@ -45,27 +45,29 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     /// `EUR 1,234.50` for people.
     public var description: String {
-        // Written back to front into a small buffer: every reason and letter line carries an
-        // amount, and the string pieces this took before cost more than the rule around it.
-        var digits: [UInt8] = []
-        digits.reserveCapacity(32)
-        var rest = value.magnitude
-        for _ in 0..<2 {
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
+        // Written back to front into a buffer on the stack: every reason and letter line carries
+        // an amount, and the string pieces (later a heap array) this took cost more than the rule
+        // around it. The longest amount, `EUR -92,233,720,368,547,758.08`, has 31 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var end = buffer.count
+            func put(_ byte: UInt8) { end -= 1; buffer[end] = byte }
+            var rest = value.magnitude
+            for _ in 0..<2 {
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            }
+            put(UInt8(ascii: "."))
+            var count = 0
+            repeat {
+                if count > 0, count % 3 == 0 { put(UInt8(ascii: ",")) }
+                put(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+                count += 1
+            } while rest > 0
+            if value < 0 { put(UInt8(ascii: "-")) }
+            for byte in " RUE".utf8 { put(byte) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[end...]), as: UTF8.self)
         }
-        digits.append(UInt8(ascii: "."))
-        var count = 0
-        repeat {
-            if count > 0, count % 3 == 0 { digits.append(UInt8(ascii: ",")) }
-            digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-            count += 1
-        } while rest > 0
-        if value < 0 { digits.append(UInt8(ascii: "-")) }
-        digits.append(contentsOf: " RUE".utf8)
-        digits.reverse()
-        return String(decoding: digits, as: UTF8.self)
     }
 
     public init(from decoder: Decoder) throws { value = try decoder.singleValueContainer().decode(Int64.self) }

@@ -52,15 +52,23 @@ struct Claim: Sendable {
     func openReason(in ledger: ClientLedger, _ allocation: PaymentAllocation) -> OwnershipReason {
         switch source {
         case let .invoice(index, balancePosition, _, date):
-            let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: balancePosition)
-            let overdue = invoice.dueDate < date ? invoice.dueDate.days(until: date) : 0
-            let whose = isOwn ? "invoice \(invoice.number) billing this item"
-                : "goods invoice \(invoice.number) of the same client"
+            // Fields read in place, and the text written in one piece: `owned` prints a reason or
+            // two per question, and a copy of the invoice and each string piece cost as much.
+            let number = ledger.invoices[index].number, dueDate = ledger.invoices[index].dueDate
+            let outstanding = allocation.balance(atPosition: balancePosition).outstanding
+            let overdue = dueDate < date ? dueDate.days(until: date) : 0
+            var text = ""
+            text.reserveCapacity(112)
+            text += isOwn ? "invoice " : "goods invoice "
+            text += number
+            text += isOwn ? " billing this item has " : " of the same client has "
+            text += outstanding.description
+            text += " outstanding (due "
+            text += dueDate.description
+            text += overdue > 0 ? ", \(overdue) days overdue)" : ")"
             return OwnershipReason(
-                kind: .invoiceOpen, article: "10.1", invoiceNumber: invoice.number, outstanding: balance.outstanding,
-                dueDate: invoice.dueDate, daysOverdue: overdue,
-                text: "\(whose) has \(balance.outstanding) outstanding (due \(invoice.dueDate)"
-                    + (overdue > 0 ? ", \(overdue) days overdue)" : ")"))
+                kind: .invoiceOpen, article: "10.1", invoiceNumber: number, outstanding: outstanding,
+                dueDate: dueDate, daysOverdue: overdue, text: text)
         case let .uninvoiced(position, deliveredOn):
             let serial = position.map { ledger.items[$0].serial } ?? ""
             let text = isOwn
