@@ -1,10 +1,11 @@
 import CSQLite
 import LedgerStore
 
-/// The floor: the same look-up — an item by serial, joined to its client — as one statement
-/// prepared once through SQLite's C API on the same file, bound, stepped, its columns read into
-/// Swift strings, and reset, per serial. Nothing the store adds (pool, transaction, row decoding,
-/// the client's ledger, the rule) is in it.
+/// Look-ups through SQLite's C API on the same file, one statement prepared once, bound, stepped,
+/// its columns read into Swift values, and reset, per serial: nothing the store adds (the
+/// ClientLedger decoded, the rule, the report) is in them.
+/// - `measureOwnedStatement`: the floor of issue 2 — the same look-up `owned` makes, its one statement.
+/// - `measure` with `sql`: the item by serial joined to its client only, the smallest indexed look-up.
 struct CAPILookup {
     static let sql = """
         SELECT item.id, item.serial, item.gtin, item.delivered_on, item.client_id, client.key, client.name
