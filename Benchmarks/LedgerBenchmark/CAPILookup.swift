@@ -17,13 +17,13 @@ struct CAPILookup {
 
     static var libraryVersion: String { String(cString: sqlite3_libversion()) }
 
-    /// `owned`'s own statement (`LookupSQL.itemWithSliceBySerial`: the item joined to its client,
-    /// agreement and stored client slice) on a connection configured like the store's look-up
+    /// `owned`'s own statement (`LookupSQL.itemAndSliceBySerial`: the item joined to its client's
+    /// stored slice) on a connection configured like the store's look-up
     /// connections (mmap), its columns read the same way and the slice's bytes touched, not decoded:
     /// what `owned` spends in SQLite.
     static func measureOwnedStatement(path: String, serials: [String], warmUp: Int = 500) throws -> CAPILookup {
-        try measure(path: path, serials: serials, warmUp: warmUp, sql: LookupSQL.itemWithSliceBySerial,
-                    mmap: true, blobColumn: 12)
+        try measure(path: path, serials: serials, warmUp: warmUp, sql: LookupSQL.itemAndSliceBySerial,
+                    mmap: true, blobColumn: 8)
     }
 
     static func measure(path: String, serials: [String], warmUp: Int = 500, sql: String = CAPILookup.sql,

@@ -86,7 +86,7 @@ enum LedgerBenchmark {
                   "OwnershipService.report(serial:on:); p99 ≤ \(Int(ownedGoalMicros)) µs (the issue's figure): "
                   + (owned.latencies.p99 <= ownedGoalMicros ? "MET" : "MISSED") + "; mean \(formatMicros(owned.latencies.mean)) µs")
         table.add("the same look-up, C API (floor)", floor.latencies.summary,
-                  "owned's one statement, LookupSQL.itemWithSliceBySerial (item + client + agreement + stored slice), "
+                  "owned's one statement, LookupSQL.itemAndSliceBySerial (item + its client's stored slice), "
                   + "prepared once, mmap, columns read, slice bytes read, not decoded (\(floor.found) found)")
         table.add("owned p99 / floor p99", String(format1: ratio) + "x", "goal ≤ 2x: " + (ratio <= 2 ? "MET" : "MISSED"))
         table.add("  item + client only, C API", itemAndClient.latencies.summary,

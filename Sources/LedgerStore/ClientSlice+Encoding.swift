@@ -1,26 +1,44 @@
 import Foundation
 import TitleholdCore
 
+/// What a stored slice carries besides the `ClientLedger`: the client's key and name and the
+/// references of the agreements its items were delivered under, so that `owned` reads the item
+/// and its slice and joins no other table (format 2, migration `v7-slice-names`).
+struct ClientSliceHeader {
+    var clientKey: String
+    var clientName: String?
+    /// (agreement id, reference), in id order.
+    var agreements: [(id: Int64, reference: String)]
+}
+
 /// The stored form of a client's `ClientLedger`: a compact hand-written binary encoding, because
 /// decoding it sits on the `owned` hot path (JSON through `Codable` took longer than rebuilding
 /// the slice with SQL).
 ///
-/// Layout (format 1): a format byte, the client kind, then counted lists of invoices, credit
-/// notes, payments, items (each with its invoice ids and events) and letters. Integers are LEB128
-/// varints, signed ones zig-zagged; dates are `Day.ordinal`; strings are a length and UTF-8 bytes;
-/// each record starts with a byte of flags saying which optional fields follow. Enumerations are
-/// stored by raw value, so reordering a Swift enum cannot change what a stored slice means.
+/// Layout (format 2): a format byte, the client kind, the header (`ClientSliceHeader`: the
+/// client's key, a byte saying whether a name follows and the name, then a counted list of
+/// agreement ids and references), then counted lists of invoices, credit notes, payments, items
+/// (each with its invoice ids and events) and letters. Integers are LEB128 varints, signed ones
+/// zig-zagged; dates are `Day.ordinal`; strings are a length and UTF-8 bytes; each record starts
+/// with a byte of flags saying which optional fields follow. Enumerations are stored by raw
+/// value, so reordering a Swift enum cannot change what a stored slice means. Format 1 had no
+/// header.
 ///
 /// A blob whose format byte is not `ClientSliceCodec.format`, or that ends early, decodes to
 /// `nil` and the caller rebuilds the slice from its rows: a stale format is slow, never wrong.
 enum ClientSliceCodec {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
 
-    static func encode(_ ledger: ClientLedger) -> [UInt8] {
+    static func encode(_ ledger: ClientLedger, header: ClientSliceHeader) -> [UInt8] {
         var w = SliceWriter()
         w.bytes.reserveCapacity(64 + ledger.items.count * 40 + ledger.invoices.count * 40 + ledger.payments.count * 16)
         w.byte(format)
         w.byte(ledger.clientKind == .consumer ? 1 : 0)
+        w.string(header.clientKey)
+        w.byte(header.clientName != nil ? 1 : 0)
+        if let name = header.clientName { w.string(name) }
+        w.count(header.agreements.count)
+        for agreement in header.agreements { w.int(agreement.id); w.string(agreement.reference) }
         w.count(ledger.invoices.count)
         for invoice in ledger.invoices {
             w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
@@ -71,8 +89,51 @@ enum ClientSliceCodec {
     /// The ledger encoded in `bytes`, or `nil` when they are not a complete slice of this format.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> ClientLedger? {
         var r = SliceReader(bytes: bytes)
-        guard r.byte() == format, let kindByte = r.byte() else { return nil }
-        let kind: ClientKind = kindByte == 1 ? .consumer : .business
+        guard r.byte() == format, let kindByte = r.byte(), r.skipHeader() else { return nil }
+        return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)
+    }
+
+    /// The ledger, the client's key and name and the reference of agreement `agreementID` (what
+    /// `owned` reads for its item), or `nil` as `decode`.
+    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64)
+        -> (ledger: ClientLedger, clientKey: String, clientName: String?, agreement: String?)?
+    {
+        var r = SliceReader(bytes: bytes)
+        guard r.byte() == format, let kindByte = r.byte(), let key = r.string(), let hasName = r.byte() else { return nil }
+        var name: String?
+        if hasName != 0 { guard let n = r.string() else { return nil }; name = n }
+        guard let agreementCount = r.count() else { return nil }
+        var reference: String?
+        for _ in 0..<agreementCount {
+            guard let id = r.int() else { return nil }
+            if id == agreementID {
+                guard let text = r.string() else { return nil }
+                reference = text
+            } else {
+                guard r.skipString() else { return nil }
+            }
+        }
+        guard let ledger = decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business) else { return nil }
+        return (ledger, key, name, reference)
+    }
+
+    /// The header alone (for tests), or `nil` as `decode`.
+    static func decodeHeader(_ bytes: UnsafeRawBufferPointer) -> ClientSliceHeader? {
+        var r = SliceReader(bytes: bytes)
+        guard r.byte() == format, r.byte() != nil, let key = r.string(), let hasName = r.byte() else { return nil }
+        var name: String?
+        if hasName != 0 { guard let n = r.string() else { return nil }; name = n }
+        guard let agreementCount = r.count() else { return nil }
+        var agreements: [(id: Int64, reference: String)] = []
+        for _ in 0..<agreementCount {
+            guard let id = r.int(), let reference = r.string() else { return nil }
+            agreements.append((id, reference))
+        }
+        return ClientSliceHeader(clientKey: key, clientName: name, agreements: agreements)
+    }
+
+    /// The lists after the header.
+    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind) -> ClientLedger? {
 
         guard let invoiceCount = r.count() else { return nil }
         var invoices: [ClientLedger.Invoice] = []
@@ -225,6 +286,19 @@ struct SliceReader {
         let text = InlineText(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
         offset += length
         return text
+    }
+
+    /// Steps over the header (`ClientSliceHeader`) without building its strings.
+    mutating func skipHeader() -> Bool {
+        guard skipString(), let hasName = byte(), hasName == 0 || skipString(), let agreements = count() else { return false }
+        for _ in 0..<agreements { guard int() != nil, skipString() else { return false } }
+        return true
+    }
+
+    mutating func skipString() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
     }
 
     mutating func string() -> String? {

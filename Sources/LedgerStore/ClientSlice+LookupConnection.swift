@@ -4,7 +4,7 @@ import GRDBSQLite
 import TitleholdCore
 
 /// Read-only connections kept open for `owned` look-ups only, each with the look-up statement
-/// (`LookupSQL.itemWithSliceBySerial`) prepared once (issue 2, "Speed").
+/// (`LookupSQL.itemAndSliceBySerial`) prepared once (issue 2, "Speed").
 ///
 /// Why: through the pool a look-up paid for taking a reader, a statement-cache search by SQL
 /// text and GRDB's row decoding — about as much as the statement itself. Here the statement is
@@ -71,7 +71,7 @@ final class LookupConnections: @unchecked Sendable {
             // As the store's own connections: the look-up touches a few scattered pages.
             sqlite3_exec(db, "PRAGMA mmap_size = 2147483648", nil, nil, nil)
             var prepared: SQLiteStatement?
-            guard sqlite3_prepare_v3(db, LookupSQL.itemWithSliceBySerial, -1, UInt32(SQLITE_PREPARE_PERSISTENT),
+            guard sqlite3_prepare_v3(db, LookupSQL.itemAndSliceBySerial, -1, UInt32(SQLITE_PREPARE_PERSISTENT),
                                      &prepared, nil) == SQLITE_OK, let prepared else {
                 let message = String(cString: sqlite3_errmsg(db))
                 sqlite3_close_v2(db)
@@ -86,45 +86,52 @@ final class LookupConnections: @unchecked Sendable {
 
 extension LedgerDatabase {
     /// The look-up of `serial` (normalised) on a dedicated look-up connection: the same rows and values
-    /// as `lookup(serial:gtin:rebuilding:in:)`, read through the C API. `nil` when the connection
-    /// is busy or one item matched whose slice is not stored (the caller then uses the pool).
+    /// as `lookup(serial:gtin:rebuilding:in:)`, read through the C API from the item's row and its
+    /// client's stored slice alone (`LookupSQL.itemAndSliceBySerial`; the client's key and name and
+    /// the agreement's reference come from the slice's header). `nil` when the connection is busy or
+    /// a matching item's slice is not stored (or is of an older format): the caller then uses the pool.
     func fastLookup(serial: String, gtin: String?) throws -> (items: [ItemRecord], ledger: ClientLedger?)? {
         guard let lookupConnections else { return nil }
         let answer: (items: [ItemRecord], ledger: ClientLedger?)?? = try lookupConnections.withStatement { statement in
             var items: [ItemRecord] = []
-            var stored: [ClientLedger?] = []
+            var stored: [ClientLedger] = []
+            var complete = true
             let code: Int32 = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
                 sqlite3_bind_text(statement, 1, text, -1, nil)
                 defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
                 var code = sqlite3_step(statement)
                 while code == SQLITE_ROW {
-                    items.append(Self.itemRecord(statement, serial: serial))
-                    if let blob = sqlite3_column_blob(statement, 12) {
-                        let count = Int(sqlite3_column_bytes(statement, 12))
-                        stored.append(ClientSliceCodec.decode(UnsafeRawBufferPointer(start: blob, count: count)))
+                    let agreementID = sqlite3_column_int64(statement, 7)
+                    if let blob = sqlite3_column_blob(statement, 8),
+                       let slice = ClientSliceCodec.decodeForLookup(
+                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))), agreementID: agreementID),
+                       let agreement = slice.agreement {
+                        items.append(Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
+                                                     clientName: slice.clientName, agreement: agreement))
+                        stored.append(slice.ledger)
                     } else {
-                        stored.append(nil)
+                        complete = false
                     }
                     code = sqlite3_step(statement)
                 }
                 return code
             }
             guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
+            guard complete else { return nil }
             if let gtin, let wanted = normaliseGTIN(gtin) {
                 let keep = items.indices.filter { items[$0].gtin == wanted }
                 items = keep.map { items[$0] }; stored = keep.map { stored[$0] }
             }
-            guard items.count == 1 else { return (items, nil) }
-            guard let ledger = stored[0] else { return nil }
-            return (items, ledger)
+            return (items, items.count == 1 ? stored[0] : nil)
         }
         return answer ?? nil
     }
 
-    /// An `ItemRecord` from the current row of the look-up statement (columns of `LookupSQL.itemColumns`).
+    /// An `ItemRecord` from the current row of `LookupSQL.itemAndSliceBySerial` and its slice's header.
     /// `serial` is the one looked up: the row's equals it, so it is used instead of a new string.
-    private static func itemRecord(_ statement: SQLiteStatement, serial: String) -> ItemRecord {
+    private static func itemRecord(_ statement: SQLiteStatement, serial: String, clientKey: String, clientName: String?,
+                                   agreement: String) -> ItemRecord {
         func text(_ index: Int32) -> String? {
             guard let bytes = sqlite3_column_text(statement, index) else { return nil }
             let count = Int(sqlite3_column_bytes(statement, index))
@@ -139,7 +146,7 @@ extension LedgerDatabase {
         }
         return ItemRecord(id: integer(0), serial: sameSerial ? serial : (text(1) ?? ""), gtin: gtin.isEmpty ? nil : gtin, name: text(3),
                           rawScan: text(4), deliveredOn: text(5).flatMap { Day(iso: $0) } ?? Day(ordinal: 0),
-                          clientID: integer(6), clientKey: text(7) ?? "", clientName: text(8),
-                          agreementID: integer(10), agreement: text(11) ?? "")
+                          clientID: integer(6), clientKey: clientKey, clientName: clientName,
+                          agreementID: integer(7), agreement: agreement)
     }
 }

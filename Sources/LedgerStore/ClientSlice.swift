@@ -145,6 +145,22 @@ enum ClientSlice {
         END;
         """
 
+    /// Triggers of migration `v7-slice-names`, replacing two of `v4-client-slices`: since format 2 a
+    /// slice carries its client's key and name and the references of its items' agreements
+    /// (`ClientSliceHeader`), so a change to any of these marks the client.
+    static let namesTriggers = """
+        DROP TRIGGER client_slice_client_update;
+        CREATE TRIGGER client_slice_client_update AFTER UPDATE OF kind, key, name ON client BEGIN
+            \(mark("NEW.id")) \(mark("OLD.id"))
+        END;
+        DROP TRIGGER client_slice_agreement_update;
+        CREATE TRIGGER client_slice_agreement_update AFTER UPDATE ON agreement BEGIN
+            \(markAgreement("OLD.id")) \(markAgreement("NEW.id"))
+            INSERT OR IGNORE INTO client_slice_dirty (client_id) SELECT client_id FROM item WHERE agreement_id = OLD.id;
+            INSERT OR IGNORE INTO client_slice_dirty (client_id) SELECT client_id FROM item WHERE agreement_id = NEW.id;
+        END;
+        """
+
     /// Rebuilds and stores the slice of every client marked dirty, then clears the marks. Called
     /// at the end of each write transaction, so a committed ledger has no dirty client.
     static func refreshDirty(in db: Database) throws {
@@ -161,17 +177,39 @@ enum ClientSlice {
     }
 
     private static func store(clientID: Int64, in db: Database) throws {
-        guard let kindText = try String.fetchOne(db.cachedStatement(sql: LookupSQL.clientKind), arguments: [clientID]) else {
+        guard let (kind, header) = try header(clientID: clientID, in: db) else {
             return  // the client is gone; its snapshot went with the dirty mark
         }
-        let ledger = try LedgerDatabase.clientLedger(clientID: clientID, kind: ClientKind(rawValue: kindText) ?? .business, in: db)
-        let bytes = ClientSliceCodec.encode(ledger)
+        let ledger = try LedgerDatabase.clientLedger(clientID: clientID, kind: kind, in: db)
+        let bytes = ClientSliceCodec.encode(ledger, header: header)
         try db.cachedStatement(sql: "INSERT OR REPLACE INTO client_slice (client_id, data) VALUES (?, ?)")
             .execute(arguments: [clientID, bytes.withUnsafeBufferPointer { Data(buffer: $0) }])
     }
 }
 
+extension ClientSlice {
+    /// The client's kind and its slice's header from the rows, or `nil` when the client is gone.
+    static func header(clientID: Int64, in db: Database) throws -> (ClientKind, ClientSliceHeader)? {
+        guard let client = try Row.fetchOne(db.cachedStatement(sql: "SELECT kind, key, name FROM client WHERE id = ?"),
+                                            arguments: [clientID]) else { return nil }
+        let agreements = try Row.fetchAll(db.cachedStatement(sql: LookupSQL.agreementsOfClientItems), arguments: [clientID])
+            .map { (id: $0[0] as Int64, reference: $0[1] as String) }
+        return (ClientKind(rawValue: client[0]) ?? .business,
+                ClientSliceHeader(clientKey: client[1], clientName: client[2], agreements: agreements))
+    }
+}
+
 extension LedgerDatabase {
+    /// The header of the client's stored slice, and the one its rows give now (for tests).
+    func clientSliceHeaders(clientID: Int64) throws -> (stored: ClientSliceHeader?, fresh: ClientSliceHeader?) {
+        try writer.read { db in
+            let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT data FROM client_slice WHERE client_id = ?"),
+                                          arguments: [clientID])
+                .flatMap { row in try row.withUnsafeData(atIndex: 0) { $0?.withUnsafeBytes(ClientSliceCodec.decodeHeader) } }
+            return (stored, try ClientSlice.header(clientID: clientID, in: db)?.1)
+        }
+    }
+
     /// Rebuilds every client's stored ledger slice from the rows. The slices are kept right by the
     /// write paths; this is for tools that load rows directly (the benchmark's bulk loader) and
     /// would otherwise leave their clients to the slower rebuild-on-look-up until the next write.

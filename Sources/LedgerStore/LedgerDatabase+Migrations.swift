@@ -284,6 +284,13 @@ extension LedgerDatabase {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v7-slice-names") { db in
+            // Slices of format 2 carry the client's key and name and the references of its items'
+            // agreements, so `owned` reads the item and its slice alone (issue 2, Speed); the
+            // triggers mark a client when any of these changes, and every slice is built again.
+            try db.execute(sql: ClientSlice.namesTriggers)
+            try ClientSlice.rebuildAll(in: db)
+        }
         return migrator
     }
 }

@@ -20,6 +20,22 @@ public enum LookupSQL {
         WHERE item.serial = ?
         """
 
+    /// The item by serial with its client's stored ledger slice (NULL when none is stored), and
+    /// nothing else: the slice carries the client's key and name and the agreements' references
+    /// (`ClientSliceHeader`), so no other table is joined. What `owned` reads on its look-up
+    /// connections (`LookupConnections`); the columns are read by position.
+    public static let itemAndSliceBySerial = """
+        SELECT item.id, item.serial, item.gtin, item.name, item.raw_scan, item.delivered_on, item.client_id,
+        item.agreement_id, client_slice.data FROM item LEFT JOIN client_slice ON client_slice.client_id = item.client_id
+        WHERE item.serial = ?
+        """
+
+    /// The agreements a client's items were delivered under, for its slice's header.
+    static let agreementsOfClientItems = """
+        SELECT DISTINCT agreement.id, agreement.reference FROM item JOIN agreement ON agreement.id = item.agreement_id
+        WHERE item.client_id = ? ORDER BY agreement.id
+        """
+
     public static let clientKind = "SELECT kind FROM client WHERE id = ?"
 
     /// An invoice is a goods invoice when its agreement is of kind goods (set by hand, or inferred:

@@ -28,7 +28,44 @@ import TitleholdCore
             #expect(stored.payments == fresh.payments, "payments of \(what)", sourceLocation: sourceLocation)
             #expect(stored.items == fresh.items, "items of \(what)", sourceLocation: sourceLocation)
             #expect(stored.letters == fresh.letters, "letters of \(what)", sourceLocation: sourceLocation)
+            let headers = try ledger.clientSliceHeaders(clientID: id)
+            #expect(headers.stored?.clientKey == headers.fresh?.clientKey, "key of \(what)", sourceLocation: sourceLocation)
+            #expect(headers.stored?.clientName == headers.fresh?.clientName, "name of \(what)", sourceLocation: sourceLocation)
+            #expect(headers.stored?.agreements.map(\.id) == headers.fresh?.agreements.map(\.id),
+                    "agreements of \(what)", sourceLocation: sourceLocation)
+            #expect(headers.stored?.agreements.map(\.reference) == headers.fresh?.agreements.map(\.reference),
+                    "agreement references of \(what)", sourceLocation: sourceLocation)
         }
+    }
+
+    /// The slice carries the client's key and name and its agreements' references (format 2), so
+    /// a change to any of them, however written, must mark the client.
+    @Test func renamingAClientOrAnAgreementKeepsTheSlicesFresh() throws {
+        let (ledger, _) = try temporaryLedger()
+        _ = try DemoLedger.build(into: ledger, from: Paths.demo)
+        try Self.expectSlicesFresh(ledger, after: "demo")
+        let item = try #require(try ledger.items(serial: "PF4XK2L3").first)
+        try ledger.writer.write { db in
+            try db.execute(sql: "UPDATE client SET name = 'Renamed B.V.' WHERE id = ?", arguments: [item.clientID])
+        }
+        try ledger.refreshClientSlices()
+        try Self.expectSlicesFresh(ledger, after: "client renamed")
+        let service = OwnershipService(ledger: ledger, scope: .client)
+        #expect(try service.report(serial: "PF4XK2L3", on: Day(iso: "2026-11-25")!).clientName == "Renamed B.V.")
+
+        try ledger.writer.write { db in
+            try db.execute(sql: "UPDATE agreement SET reference = 'ORD-RENAMED' WHERE id = ?", arguments: [item.agreementID])
+        }
+        try ledger.refreshClientSlices()
+        try Self.expectSlicesFresh(ledger, after: "agreement renamed")
+        #expect(try service.report(serial: "PF4XK2L3", on: Day(iso: "2026-11-25")!).agreement == "ORD-RENAMED")
+
+        try ledger.writer.write { db in
+            try db.execute(sql: "UPDATE client SET key = 'K-NEW' WHERE id = ?", arguments: [item.clientID])
+        }
+        try ledger.refreshClientSlices()
+        try Self.expectSlicesFresh(ledger, after: "client key changed")
+        #expect(try service.report(serial: "PF4XK2L3", on: Day(iso: "2026-11-25")!).client == "K-NEW")
     }
 
     static func demoDeliveries() throws -> [Delivery] {
@@ -232,8 +269,19 @@ import TitleholdCore
             letters: [7: [DunningLetter(kind: .reminder1, sentOn: Day(iso: "2026-03-10")!),
                           DunningLetter(kind: .noticeOfDefault, sentOn: Day(iso: "2026-04-10")!)],
                       9: [DunningLetter(kind: .handedToCollections, sentOn: Day(iso: "2026-05-10")!)]])
-        let bytes = ClientSliceCodec.encode(ledger)
+        let header = ClientSliceHeader(clientKey: "K-ß", clientName: "Naam ✓", agreements: [(3, "ORD-3"), (4, "")])
+        let bytes = ClientSliceCodec.encode(ledger, header: header)
         let decoded = try #require(bytes.withUnsafeBytes(ClientSliceCodec.decode))
+        let decodedHeader = try #require(bytes.withUnsafeBytes(ClientSliceCodec.decodeHeader))
+        #expect(decodedHeader.clientKey == "K-ß" && decodedHeader.clientName == "Naam ✓")
+        #expect(decodedHeader.agreements.map(\.id) == [3, 4] && decodedHeader.agreements.map(\.reference) == ["ORD-3", ""])
+        let forLookup = try #require(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3) })
+        #expect(forLookup.clientKey == "K-ß" && forLookup.clientName == "Naam ✓" && forLookup.agreement == "ORD-3")
+        #expect(forLookup.ledger.items == ledger.items && forLookup.ledger.invoices == ledger.invoices)
+        #expect(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 99) }?.agreement == nil)
+        let unnamed = ClientSliceCodec.encode(ledger, header: ClientSliceHeader(clientKey: "K", clientName: nil, agreements: []))
+        #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decodeHeader)?.clientName == nil)
+        #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decode)?.items == ledger.items)
         #expect(decoded.clientKind == ledger.clientKind)
         #expect(decoded.invoices == ledger.invoices)
         #expect(decoded.creditNotes == ledger.creditNotes)

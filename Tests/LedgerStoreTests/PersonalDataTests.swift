@@ -85,6 +85,8 @@ import TitleholdCore
         #expect(after.statuses.allSatisfy { $0.note == nil } && after.taxNotices.allSatisfy { $0.note == nil })
         #expect(after.invoices.allSatisfy { $0.deliveryAddress == nil })
         #expect(after.erasedAt != nil)
+        // `owned` reads the client's name from its stored slice: erased there too.
+        for item in before.items { #expect(try ownership.report(serial: item.serial, on: Self.day).clientName == nil) }
         // The bookkeeping stays: numbers, amounts, dates, lines, payments and what they paid.
         #expect(after.invoices.map(\.number) == before.invoices.map(\.number))
         #expect(after.invoices.map(\.payableCents) == before.invoices.map(\.payableCents))
