@@ -252,6 +252,16 @@ struct SliceReader {
     }
 
     @inline(__always) mutating func unsigned() -> UInt64? {
+        // Most values of a slice are dates, ids and amounts of one to three bytes: those are read
+        // without a loop when the longest varint (ten bytes) fits before the end.
+        if offset &+ 10 <= bytes.count {
+            let b0 = UInt64(bytes[offset])
+            if b0 < 0x80 { offset &+= 1; return b0 }
+            let b1 = UInt64(bytes[offset &+ 1])
+            if b1 < 0x80 { offset &+= 2; return (b0 & 0x7F) | b1 << 7 }
+            let b2 = UInt64(bytes[offset &+ 2])
+            if b2 < 0x80 { offset &+= 3; return (b0 & 0x7F) | (b1 & 0x7F) << 7 | b2 << 14 }
+        }
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while offset < bytes.count, shift < 64 {
