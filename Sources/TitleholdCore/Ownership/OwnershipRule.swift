@@ -71,6 +71,12 @@ public struct OwnershipRule: Sendable {
             waiver = min(waiver ?? event.date, event.date)
         }
 
+        // A claim opened by delivery that never closed is open at every candidate moment below
+        // (none is before delivery): then only a waiver can end the retention, and without one
+        // there is no moment to look for.
+        let openThroughout = claims.contains { $0.closedOn == nil && $0.openedOn <= item.deliveredOn }
+        if openThroughout, waiver == nil { return retained(claims, in: ledger, allocation: allocation, on: date, openReason) }
+
         // Candidate moments at which the condition may have been fulfilled: delivery, and every
         // day a claim in scope closed. The first one at which no claim is open is the moment.
         var candidates: [Day] = []
@@ -81,10 +87,6 @@ public struct OwnershipRule: Sendable {
         }
         if let waiver { candidates.append(max(waiver, item.deliveredOn)) }
         candidates.sort()
-        // A claim opened by delivery that never closed is open at every candidate (none is
-        // before delivery): then only a waiver can end the retention, and the search below
-        // need not look for a moment without open claims.
-        let openThroughout = claims.contains { $0.closedOn == nil && $0.openedOn <= item.deliveredOn }
         var previous: Day?
         for moment in candidates where moment != previous {
             previous = moment
@@ -100,6 +102,12 @@ public struct OwnershipRule: Sendable {
                 return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
             }
         }
+        return retained(claims, in: ledger, allocation: allocation, on: date, openReason)
+    }
+
+    /// The supplier keeps title: every claim open on `date` is a reason, in the order given.
+    private func retained(_ claims: [Claim], in ledger: ClientLedger, allocation: PaymentAllocation, on date: Day,
+                          _ openReason: ((Claim) -> OwnershipReason)?) -> OwnershipVerdict {
         var reasons: [OwnershipReason] = []
         for claim in claims where claim.isOpen(on: date) {
             reasons.append(openReason?(claim) ?? claim.openReason(in: ledger, allocation))
