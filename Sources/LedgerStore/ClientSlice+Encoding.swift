@@ -39,6 +39,29 @@ enum ClientSliceCodec {
         if let name = header.clientName { w.string(name) }
         w.count(header.agreements.count)
         for agreement in header.agreements { w.int(agreement.id); w.string(agreement.reference) }
+        // The items first into their own buffer: the spans name each item's offset in it.
+        var itemsSection = SliceWriter()
+        var offsets: [Int] = []
+        offsets.reserveCapacity(ledger.items.count)
+        for item in ledger.items {
+            offsets.append(itemsSection.bytes.count)
+            itemsSection.item(item)
+        }
+        // Each span as differences from the one before (ids, delivery days and record offsets
+        // grow slowly within a client) and its first invoice from its delivery: mostly one byte
+        // each, so the slice stays within one database page.
+        let deliveries = DeliverySpans(ledger)
+        w.byte(deliveries.hasItemEvents ? 1 : 0)
+        w.count(deliveries.spans.count)
+        var previous = (id: Int64(0), day: 0, offset: 0)
+        for (span, offset) in zip(deliveries.spans, offsets) {
+            w.byte(span.firstInvoicedOn != nil ? 1 : 0)
+            w.int(span.itemID &- previous.id)
+            w.int(Int64(span.deliveredOn.ordinal - previous.day))
+            if let first = span.firstInvoicedOn { w.int(Int64(first.ordinal - span.deliveredOn.ordinal)) }
+            w.count(offset - previous.offset)
+            previous = (span.itemID, span.deliveredOn.ordinal, offset)
+        }
         w.count(ledger.invoices.count)
         for invoice in ledger.invoices {
             w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
@@ -60,21 +83,8 @@ enum ClientSliceCodec {
             if let invoice = payment.invoiceID { w.int(invoice) }
         }
         w.count(ledger.items.count)
-        for item in ledger.items {
-            w.byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
-            w.int(item.id); w.string(item.serialText.string)
-            if let agreement = item.agreementID { w.int(agreement) }
-            w.day(item.deliveredOn)
-            if let value = item.value { w.int(value.value) }
-            w.count(item.invoiceIDs.count)
-            for invoice in item.invoiceIDs { w.int(invoice) }
-            w.count(item.events.count)
-            for event in item.events {
-                w.byte((event.note != nil ? 1 : 0) | (event.outsideNormalCourse ? 2 : 0))
-                w.string(event.kind.rawValue); w.day(event.date)
-                if let note = event.note { w.string(note) }
-            }
-        }
+        w.count(itemsSection.bytes.count)
+        w.bytes.append(contentsOf: itemsSection.bytes)
         // Letters by invoice id, in id order so equal ledgers encode to equal bytes.
         let letterKeys = ledger.letters.keys.sorted()
         w.count(letterKeys.count)
@@ -89,14 +99,16 @@ enum ClientSliceCodec {
     /// The ledger encoded in `bytes`, or `nil` when they are not a complete slice of this format.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> ClientLedger? {
         var r = SliceReader(bytes: bytes)
-        guard r.byte() == format, let kindByte = r.byte(), r.skipHeader() else { return nil }
+        guard r.byte() == format, let kindByte = r.byte(), r.skipHeader(), r.skipDeliverySpans() else { return nil }
         return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)
     }
 
-    /// The ledger, the client's key and name and the reference of agreement `agreementID` (what
-    /// `owned` reads for its item), or `nil` as `decode`.
-    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64)
-        -> (ledger: ClientLedger, clientKey: String, clientName: String?, agreement: String?)?
+    /// What `owned` reads for its item: the client's key and name, the reference of agreement
+    /// `agreementID`, and the client's ledger — in full, or (`spansFor` an item id, and the client
+    /// has no item events) with only that item among its items, the others given by their
+    /// delivery spans and their serials kept for reasons that name them. `nil` as `decode`.
+    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil)
+        -> SliceLookup?
     {
         var r = SliceReader(bytes: bytes)
         guard r.byte() == format, let kindByte = r.byte(), let key = r.string(), let hasName = r.byte() else { return nil }
@@ -113,8 +125,22 @@ enum ClientSliceCodec {
                 guard r.skipString() else { return nil }
             }
         }
-        guard let ledger = decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business) else { return nil }
-        return (ledger, key, name, reference)
+        let kind: ClientKind = kindByte == 1 ? .consumer : .business
+        guard let itemID else {
+            guard r.skipDeliverySpans(), let ledger = decodeLedger(&r, kind: kind) else { return nil }
+            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
+        }
+        guard let (deliveries, offsets) = r.deliverySpans() else { return nil }
+        guard !deliveries.hasItemEvents, let position = deliveries.spans.firstIndex(where: { $0.itemID == itemID }) else {
+            guard let ledger = decodeLedger(&r, kind: kind) else { return nil }
+            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
+        }
+        guard let ledger = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position])),
+              ledger.items.first?.id == itemID else { return nil }
+        // The items section is kept for the serials a reason may name (`DeliverySerials`).
+        let serials = DeliverySerials(itemsSection: Array(bytes[r.itemsSection]), offsets: offsets)
+        return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger,
+                           deliveries: deliveries, serials: serials)
     }
 
     /// The header alone (for tests), or `nil` as `decode`.
@@ -132,8 +158,11 @@ enum ClientSliceCodec {
         return ClientSliceHeader(clientKey: key, clientName: name, agreements: agreements)
     }
 
-    /// The lists after the header.
-    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind) -> ClientLedger? {
+    /// Which items `decodeLedger` builds: all, or the one whose record starts at an offset of the items section.
+    private enum ItemSelection { case all, one(offset: Int) }
+
+    /// The lists after the delivery spans.
+    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all) -> ClientLedger? {
 
         guard let invoiceCount = r.count() else { return nil }
         var invoices: [ClientLedger.Invoice] = []
@@ -169,30 +198,24 @@ enum ClientSliceCodec {
             payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
         }
 
-        guard let itemCount = r.count() else { return nil }
+        guard let itemCount = r.count(), let sectionLength = r.count(), r.offset + sectionLength <= r.bytes.count else { return nil }
         var items: [ClientLedger.DeliveredItem] = []
-        items.reserveCapacity(itemCount)
-        for _ in 0..<itemCount {
-            guard let flags = r.byte(), let id = r.int(), let serial = r.inlineText() else { return nil }
-            var agreement: Int64?
-            if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
-            guard let delivered = r.day() else { return nil }
-            var value: Cents?
-            if flags & 2 != 0 { guard let v = r.int() else { return nil }; value = Cents(v) }
-            guard let linkCount = r.count() else { return nil }
-            var invoiceIDs = InvoiceIDList()
-            for _ in 0..<linkCount { guard let i = r.int() else { return nil }; invoiceIDs.append(i) }
-            guard let eventCount = r.count() else { return nil }
-            var events: [ItemEvent] = []
-            for _ in 0..<eventCount {
-                guard let eventFlags = r.byte(), let kindText = r.string(), let kind = ItemEvent.Kind(rawValue: kindText),
-                      let date = r.day() else { return nil }
-                var note: String?
-                if eventFlags & 1 != 0 { guard let n = r.string() else { return nil }; note = n }
-                events.append(ItemEvent(kind: kind, date: date, note: note, outsideNormalCourse: eventFlags & 2 != 0))
+        let sectionStart = r.offset
+        r.itemsSection = sectionStart..<(sectionStart + sectionLength)
+        switch items_ {
+        case .all:
+            items.reserveCapacity(itemCount)
+            for _ in 0..<itemCount {
+                guard let item = r.item() else { return nil }
+                items.append(item)
             }
-            items.append(ClientLedger.DeliveredItem(id: id, serialText: serial, agreementID: agreement, deliveredOn: delivered,
-                                                    invoiceIDs: invoiceIDs, events: events, value: value))
+            guard r.offset == sectionStart + sectionLength else { return nil }
+        case .one(let offset):
+            // Only the item asked about; the others are stepped over whole.
+            var one = SliceReader(bytes: r.bytes, offset: sectionStart + offset)
+            guard sectionStart + offset < sectionStart + sectionLength, let item = one.item() else { return nil }
+            items = [item]
+            r.offset = sectionStart + sectionLength
         }
 
         guard let letterKeyCount = r.count() else { return nil }
@@ -212,9 +235,53 @@ enum ClientSliceCodec {
     }
 }
 
+/// What `owned` reads from a stored slice (`ClientSliceCodec.decodeForLookup`).
+struct SliceLookup {
+    var clientKey: String
+    var clientName: String?
+    /// The reference of the item's agreement, when the slice lists it.
+    var agreement: String?
+    /// In full, or with only the item asked about among its items when `deliveries` is set.
+    var ledger: ClientLedger
+    var deliveries: DeliverySpans?
+    var serials: DeliverySerials?
+}
+
+/// The serials of a client's deliveries, read from a copy of its slice's items section only when
+/// a reason names one (`OwnershipRule.verdict(for:in:deliveries:serial:on:)`).
+public struct DeliverySerials: Sendable {
+    let itemsSection: [UInt8]
+    let offsets: [Int]
+
+    /// The serial of the delivery at `position` of the client's delivery spans.
+    public func serial(at position: Int) -> String {
+        itemsSection.withUnsafeBytes { bytes in
+            var r = SliceReader(bytes: bytes, offset: offsets[position])
+            return r.item()?.serial ?? ""
+        }
+    }
+}
+
 /// Appends varints and strings to a byte array.
 struct SliceWriter {
     var bytes: [UInt8] = []
+
+    /// One item's record of the items section.
+    mutating func item(_ item: ClientLedger.DeliveredItem) {
+        byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
+        int(item.id); string(item.serialText.string)
+        if let agreement = item.agreementID { int(agreement) }
+        day(item.deliveredOn)
+        if let value = item.value { int(value.value) }
+        count(item.invoiceIDs.count)
+        for invoice in item.invoiceIDs { int(invoice) }
+        count(item.events.count)
+        for event in item.events {
+            byte((event.note != nil ? 1 : 0) | (event.outsideNormalCourse ? 2 : 0))
+            string(event.kind.rawValue); day(event.date)
+            if let note = event.note { string(note) }
+        }
+    }
 
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
@@ -242,6 +309,68 @@ struct SliceWriter {
 struct SliceReader {
     let bytes: UnsafeRawBufferPointer
     var offset = 0
+    /// Where the items section is, once `decodeLedger` has read past its start.
+    var itemsSection: Range<Int> = 0..<0
+
+    /// One item's record of the items section (`SliceWriter.item`).
+    mutating func item() -> ClientLedger.DeliveredItem? {
+        guard let flags = byte(), let id = int(), let serial = inlineText() else { return nil }
+        var agreement: Int64?
+        if flags & 1 != 0 { guard let a = int() else { return nil }; agreement = a }
+        guard let delivered = day() else { return nil }
+        var value: Cents?
+        if flags & 2 != 0 { guard let v = int() else { return nil }; value = Cents(v) }
+        guard let linkCount = count() else { return nil }
+        var invoiceIDs = InvoiceIDList()
+        for _ in 0..<linkCount { guard let i = int() else { return nil }; invoiceIDs.append(i) }
+        guard let eventCount = count() else { return nil }
+        var events: [ItemEvent] = []
+        for _ in 0..<eventCount {
+            guard let eventFlags = byte(), let kindText = string(), let kind = ItemEvent.Kind(rawValue: kindText),
+                  let date = day() else { return nil }
+            var note: String?
+            if eventFlags & 1 != 0 { guard let n = string() else { return nil }; note = n }
+            events.append(ItemEvent(kind: kind, date: date, note: note, outsideNormalCourse: eventFlags & 2 != 0))
+        }
+        return ClientLedger.DeliveredItem(id: id, serialText: serial, agreementID: agreement, deliveredOn: delivered,
+                                          invoiceIDs: invoiceIDs, events: events, value: value)
+    }
+
+    /// The delivery spans (`DeliverySpans`) with each item's offset in the items section, or
+    /// `nil` on a malformed section.
+    mutating func deliverySpans() -> (DeliverySpans, offsets: [Int])? {
+        guard let flags = byte(), let count = count() else { return nil }
+        var spans: [DeliverySpans.Span] = []
+        var offsets: [Int] = []
+        spans.reserveCapacity(count)
+        offsets.reserveCapacity(count)
+        var previous = (id: Int64(0), day: 0, offset: 0)
+        for _ in 0..<count {
+            // Differences from the span before (`ClientSliceCodec.encode`).
+            guard let spanFlags = byte(), let idStep = int(), let dayStep = int(), let dayStep = Int(exactly: dayStep)
+            else { return nil }
+            let id = previous.id &+ idStep, delivered = previous.day + dayStep
+            var first: Day?
+            if spanFlags & 1 != 0 { guard let f = int(), let f = Int(exactly: f) else { return nil }; first = Day(ordinal: delivered + f) }
+            guard let offsetStep = self.count() else { return nil }
+            let offset = previous.offset + offsetStep
+            spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: delivered), firstInvoicedOn: first))
+            offsets.append(offset)
+            previous = (id, delivered, offset)
+        }
+        return (DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0), offsets)
+    }
+
+    /// Steps over the delivery spans.
+    mutating func skipDeliverySpans() -> Bool {
+        guard byte() != nil, let count = count() else { return false }
+        for _ in 0..<count {
+            guard let spanFlags = byte(), int() != nil, int() != nil, spanFlags & 1 == 0 || int() != nil, self.count() != nil else {
+                return false
+            }
+        }
+        return true
+    }
 
     var atEnd: Bool { offset == bytes.count }
 

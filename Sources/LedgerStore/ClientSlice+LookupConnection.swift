@@ -84,17 +84,46 @@ final class LookupConnections: @unchecked Sendable {
     }
 }
 
+/// What `owned` reads for one serial (`LedgerDatabase.ownershipLookup(serial:gtin:)`).
+public struct OwnershipLookup: Sendable {
+    /// The items carrying the serial (more than one only when different GTINs share it).
+    public var items: [ItemRecord]
+    /// When exactly one item matched, its client's ledger: in full, or — when `deliveries` is
+    /// set — with only that item among its items.
+    public var ledger: ClientLedger?
+    /// The client's deliveries as spans (`DeliverySpans`), when its items were not decoded.
+    public var deliveries: DeliverySpans?
+    /// Their serials, for a reason that names one (set with `deliveries`).
+    public var serials: DeliverySerials?
+
+    public init(items: [ItemRecord], ledger: ClientLedger? = nil, deliveries: DeliverySpans? = nil,
+                serials: DeliverySerials? = nil) {
+        self.items = items; self.ledger = ledger; self.deliveries = deliveries; self.serials = serials
+    }
+}
+
 extension LedgerDatabase {
+    /// The look-up of `serial` for `owned`: as `lookup(serial:gtin:)`, but when the item's client has
+    /// no item events its other items are given as delivery spans instead of being decoded (what
+    /// `OwnershipRule.verdict(for:in:deliveries:serial:on:)` reads, for scope `client`).
+    public func ownershipLookup(serial: String, gtin: String? = nil) throws -> OwnershipLookup {
+        let normalised = Self.lookupSerial(serial)
+        if let answer = try fastLookup(serial: normalised, gtin: gtin, spans: true) { return answer }
+        let (items, ledger) = try lookup(serial: serial, gtin: gtin)
+        return OwnershipLookup(items: items, ledger: ledger)
+    }
+
     /// The look-up of `serial` (normalised) on a dedicated look-up connection: the same rows and values
     /// as `lookup(serial:gtin:rebuilding:in:)`, read through the C API from the item's row and its
     /// client's stored slice alone (`LookupSQL.itemAndSliceBySerial`; the client's key and name and
-    /// the agreement's reference come from the slice's header). `nil` when the connection is busy or
-    /// a matching item's slice is not stored (or is of an older format): the caller then uses the pool.
-    func fastLookup(serial: String, gtin: String?) throws -> (items: [ItemRecord], ledger: ClientLedger?)? {
+    /// the agreement's reference come from the slice's header). With `spans`, the ledger is given as
+    /// `ownershipLookup` gives it. `nil` when the connection is busy or a matching item's slice is not
+    /// stored (or is of an older format): the caller then uses the pool.
+    func fastLookup(serial: String, gtin: String?, spans: Bool = false) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
-        let answer: (items: [ItemRecord], ledger: ClientLedger?)?? = try lookupConnections.withStatement { statement in
+        let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
             var items: [ItemRecord] = []
-            var stored: [ClientLedger] = []
+            var stored: [SliceLookup] = []
             var complete = true
             let code: Int32 = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
@@ -105,11 +134,12 @@ extension LedgerDatabase {
                     let agreementID = sqlite3_column_int64(statement, 7)
                     if let blob = sqlite3_column_blob(statement, 8),
                        let slice = ClientSliceCodec.decodeForLookup(
-                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))), agreementID: agreementID),
+                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))),
+                           agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil),
                        let agreement = slice.agreement {
                         items.append(Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
                                                      clientName: slice.clientName, agreement: agreement))
-                        stored.append(slice.ledger)
+                        stored.append(slice)
                     } else {
                         complete = false
                     }
@@ -123,7 +153,9 @@ extension LedgerDatabase {
                 let keep = items.indices.filter { items[$0].gtin == wanted }
                 items = keep.map { items[$0] }; stored = keep.map { stored[$0] }
             }
-            return (items, items.count == 1 ? stored[0] : nil)
+            guard items.count == 1 else { return OwnershipLookup(items: items) }
+            return OwnershipLookup(items: items, ledger: stored[0].ledger, deliveries: stored[0].deliveries,
+                                   serials: stored[0].serials)
         }
         return answer ?? nil
     }

@@ -68,7 +68,7 @@ extension LedgerDatabase {
     /// connection (`LookupConnections`) when one is free, else on the pool; both read the same rows.
     public func lookup(serial: String, gtin: String? = nil) throws -> (items: [ItemRecord], ledger: ClientLedger?) {
         let normalised = Self.lookupSerial(serial)
-        if let answer = try fastLookup(serial: normalised, gtin: gtin) { return answer }
+        if let answer = try fastLookup(serial: normalised, gtin: gtin) { return (answer.items, answer.ledger) }
         if let answer = try writer.unsafeRead({ db in try Self.lookup(serial: normalised, gtin: gtin, rebuilding: false, in: db) }) {
             return answer
         }

@@ -95,13 +95,24 @@ public struct OwnershipService: Sendable {
     }
 
     /// The report for `serial` on `date`; an unknown or ambiguous serial is an error.
+    ///
+    /// Under scope `client` the client's other items are read as delivery spans when the store
+    /// gives them so (`LedgerDatabase.ownershipLookup`): the same verdict, without decoding them.
     public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
-        let (items, clientLedger) = try ledger.lookup(serial: serial, gtin: gtin)
+        let found = scope == .client ? try ledger.ownershipLookup(serial: serial, gtin: gtin)
+            : try { let (items, ledger) = try ledger.lookup(serial: serial, gtin: gtin); return OwnershipLookup(items: items, ledger: ledger) }()
+        let items = found.items, clientLedger = found.ledger
         guard let item = items.first else {
             throw LedgerError("no item with serial '\(serial)'\(gtin.map { " and GTIN \($0)" } ?? "") in the ledger")
         }
         guard items.count == 1, let clientLedger else {
             throw LedgerError("serial '\(serial)' is carried by \(items.count) items (GTINs \(items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
+        }
+        if let deliveries = found.deliveries, let serials = found.serials,
+           let delivered = clientLedger.items.first(where: { $0.id == item.id }) {
+            let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, deliveries: deliveries,
+                                                              serial: serials.serial(at:), on: date)
+            return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: delivered.events)
         }
         return report(item: item, clientLedger: clientLedger, on: date)
     }

@@ -279,6 +279,22 @@ import TitleholdCore
         #expect(forLookup.clientKey == "K-ß" && forLookup.clientName == "Naam ✓" && forLookup.agreement == "ORD-3")
         #expect(forLookup.ledger.items == ledger.items && forLookup.ledger.invoices == ledger.invoices)
         #expect(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 99) }?.agreement == nil)
+        // A client with item events is read in full, even when spans are asked for.
+        let withEvents = try #require(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 2) })
+        #expect(withEvents.deliveries == nil && withEvents.ledger.items == ledger.items)
+        // Without: only the item asked about is decoded, the others are spans with their serials.
+        var quiet = ledger
+        quiet.items[0].events = []
+        let quietBytes = ClientSliceCodec.encode(quiet, header: header)
+        for (position, item) in quiet.items.enumerated() {
+            let spans = try #require(quietBytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: item.id) })
+            #expect(spans.ledger.items == [item])
+            #expect(spans.ledger.invoices == quiet.invoices && spans.ledger.payments == quiet.payments)
+            #expect(spans.ledger.creditNotes == quiet.creditNotes && spans.ledger.letters == quiet.letters)
+            #expect(spans.deliveries == DeliverySpans(quiet))
+            #expect(spans.serials?.serial(at: position) == item.serial)
+        }
+        #expect(quietBytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 77) }?.deliveries == nil)
         let unnamed = ClientSliceCodec.encode(ledger, header: ClientSliceHeader(clientKey: "K", clientName: nil, agreements: []))
         #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decodeHeader)?.clientName == nil)
         #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decode)?.items == ledger.items)

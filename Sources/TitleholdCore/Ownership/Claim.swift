@@ -69,13 +69,18 @@ struct Claim: Sendable {
             return OwnershipReason(
                 kind: .invoiceOpen, article: "10.1", invoiceNumber: number, outstanding: outstanding,
                 dueDate: dueDate, daysOverdue: overdue, text: text)
-        case let .uninvoiced(position, deliveredOn):
-            let serial = position.map { ledger.items[$0].serial } ?? ""
-            let text = isOwn
-                ? "delivered on \(deliveredOn), not invoiced yet: its price is still owed"
-                : "item \(serial) delivered on \(deliveredOn) to the same client is not invoiced yet"
-            return OwnershipReason(kind: .notInvoiced, article: "10.1", date: deliveredOn, text: text)
+        case let .uninvoiced(position, _):
+            return notInvoicedReason(serial: isOwn ? "" : position.map { ledger.items[$0].serial } ?? "")
         }
+    }
+
+    /// Why a delivery not invoiced yet keeps the item retained; `serial` names another item's
+    /// delivery (unused for the item's own).
+    func notInvoicedReason(serial: String) -> OwnershipReason {
+        let text = isOwn
+            ? "delivered on \(openedOn), not invoiced yet: its price is still owed"
+            : "item \(serial) delivered on \(openedOn) to the same client is not invoiced yet"
+        return OwnershipReason(kind: .notInvoiced, article: "10.1", date: openedOn, text: text)
     }
 
     /// How the claim ended (art. 3:92(3) BW), if it did; an invoicing ends no claim by itself.

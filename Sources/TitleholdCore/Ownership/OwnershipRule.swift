@@ -30,12 +30,7 @@ public struct OwnershipRule: Sendable {
     /// caller: deciding every item of a client (`flags`) then allocates the payments once, not per item.
     public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, on date: Day,
                         allocation given: PaymentAllocation?) -> OwnershipVerdict {
-        guard item.deliveredOn <= date else {
-            return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: [
-                OwnershipReason(kind: .notDelivered, article: "10.1", date: item.deliveredOn,
-                                text: "not delivered yet on \(date): delivery is recorded on \(item.deliveredOn)")
-            ])
-        }
+        if let early = notDelivered(item, on: date) { return early }
         if let lost = titleLostByEvent(item, on: date) { return lost }
 
         let allocation = given ?? PaymentAllocation(ledger, asOf: date)
@@ -63,7 +58,7 @@ public struct OwnershipRule: Sendable {
     /// The verdict from the claims in the item's scope (own claims first): the first moment from
     /// delivery at which none is open, or a waiver, passes title (art. 3:92 BW).
     /// `openReason` puts an open claim into words (`ClientClaims` does each once per client).
-    private func decide(_ item: ClientLedger.DeliveredItem, claims: [Claim], in ledger: ClientLedger,
+    func decide(_ item: ClientLedger.DeliveredItem, claims: [Claim], in ledger: ClientLedger,
                         allocation: PaymentAllocation, on date: Day,
                         openReason: ((Claim) -> OwnershipReason)? = nil) -> OwnershipVerdict {
         var waiver: Day?
@@ -115,8 +110,17 @@ public struct OwnershipRule: Sendable {
         return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
     }
 
+    /// The verdict for an item asked about before its delivery: still the supplier's.
+    func notDelivered(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
+        guard item.deliveredOn > date else { return nil }
+        return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: [
+            OwnershipReason(kind: .notDelivered, article: "10.1", date: item.deliveredOn,
+                            text: "not delivered yet on \(date): delivery is recorded on \(item.deliveredOn)")
+        ])
+    }
+
     /// Item events that end the supplier's title whatever is paid (art. 5:14, 3:86 BW).
-    private func titleLostByEvent(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
+    func titleLostByEvent(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
         let losing = item.events.filter {
             ($0.kind == .incorporated || ($0.kind == .resold && !$0.outsideNormalCourse)) && $0.date <= date
         }

@@ -1,0 +1,49 @@
+/// Each delivered item of a client as the ownership rule sees it under scope `client` when it
+/// asks about another item: the span during which its price was owed without an invoice
+/// (art. 10.1: goods delivered and not yet invoiced), from delivery until its first invoice.
+///
+/// Why it exists: one item's question under scope `client` needs every delivery of the client
+/// only for that span. Worked out when the ledger is written (`init(_:)`) and stored with the
+/// client's slice, it spares `owned` decoding and copying the client's items for every question
+/// (issue 2, Speed). `OwnershipRule.verdict(for:in:deliveries:on:)` answers from it exactly as
+/// `verdict(for:in:on:)` answers from the items; the tests compare the two on random ledgers.
+///
+/// It does not hold what only a few clients have: item events (a return, a waiver, an
+/// incorporation change a delivery's claim by date). A client with any is asked the long way
+/// (`hasItemEvents`).
+public struct DeliverySpans: Sendable, Equatable {
+    public struct Span: Sendable, Equatable {
+        public var itemID: Int64
+        public var deliveredOn: Day
+        /// The issue date of the earliest invoice known to the ledger that bills the item, issued
+        /// or not by the date asked about (the rule counts it only once it is issued).
+        public var firstInvoicedOn: Day?
+
+        public init(itemID: Int64, deliveredOn: Day, firstInvoicedOn: Day?) {
+            self.itemID = itemID; self.deliveredOn = deliveredOn; self.firstInvoicedOn = firstInvoicedOn
+        }
+    }
+
+    /// In the order of `ClientLedger.items`.
+    public var spans: [Span]
+    /// Some item of the client has an item event: the spans alone do not decide its claims.
+    public var hasItemEvents: Bool
+
+    public init(spans: [Span], hasItemEvents: Bool) {
+        self.spans = spans; self.hasItemEvents = hasItemEvents
+    }
+
+    /// The spans of `ledger`'s items.
+    public init(_ ledger: ClientLedger) {
+        spans = ledger.items.map { item in
+            var first: Day?
+            for id in item.invoiceIDs {
+                // The first invoice with this id (ids are unique in a ledger), as `uninvoicedClaim` finds it.
+                guard let invoice = ledger.invoices.first(where: { $0.id == id }) else { continue }
+                first = min(first ?? invoice.issueDate, invoice.issueDate)
+            }
+            return Span(itemID: item.id, deliveredOn: item.deliveredOn, firstInvoicedOn: first)
+        }
+        hasItemEvents = ledger.items.contains { !$0.events.isEmpty }
+    }
+}

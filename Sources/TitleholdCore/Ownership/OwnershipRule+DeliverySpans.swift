@@ -1,0 +1,48 @@
+extension OwnershipRule {
+    /// One item's question under scope `client` (art. 10.1, 3:92 BW), answered from the client's
+    /// delivery spans (`DeliverySpans`) instead of its items: the same verdict as
+    /// `verdict(for:in:on:)` on the client's full ledger (issue 2, Speed: `owned` then decodes no
+    /// item but the one asked about).
+    ///
+    /// The claims are the same, in the same order — the item's own invoices, its own delivery,
+    /// the client's other goods invoices, the other deliveries — and `decide` weighs them as for
+    /// any question. `ledger`'s items are not read (the store passes a ledger without them);
+    /// `serial(at:)` gives the serial of the delivery at a position of `deliveries`, read only
+    /// when a reason names another item.
+    ///
+    /// Only for scope `client` and a client without item events (`deliveries.hasItemEvents`):
+    /// the caller asks `verdict(for:in:on:)` otherwise.
+    public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, deliveries: DeliverySpans,
+                        serial: (Int) -> String, on date: Day) -> OwnershipVerdict {
+        precondition(scope == .client && !deliveries.hasItemEvents, "delivery spans answer scope client without item events")
+        if let early = notDelivered(item, on: date) { return early }
+        if let lost = titleLostByEvent(item, on: date) { return lost }
+        let allocation = PaymentAllocation(ledger, asOf: date)
+
+        var claims: [Claim] = []
+        claims.reserveCapacity(ledger.invoices.count + deliveries.spans.count)
+        let own = deliveries.spans.firstIndex { $0.itemID == item.id }
+        for pass in 0..<2 {
+            let ownPass = pass == 0
+            for index in ledger.invoices.indices {
+                let isOwn = item.invoiceIDs.contains(ledger.invoices[index].id)
+                guard isOwn == ownPass, isOwn || ledger.invoices[index].isGoods,
+                      var claim = invoiceClaim(at: index, in: ledger, allocation: allocation, on: date) else { continue }
+                claim.isOwn = isOwn
+                claims.append(claim)
+            }
+            for position in deliveries.spans.indices where (position == own) == ownPass {
+                let span = deliveries.spans[position]
+                guard span.deliveredOn <= date else { continue }
+                let invoiced = span.firstInvoicedOn.flatMap { $0 <= date ? $0 : nil }
+                claims.append(.uninvoiced(deliveredOn: span.deliveredOn, at: position, invoicedOn: invoiced, isOwn: ownPass))
+            }
+        }
+        return withoutActuallyEscaping(serial) { serial in
+            decide(item, claims: claims, in: ledger, allocation: allocation, on: date, openReason: { claim in
+                guard case let .uninvoiced(position, _) = claim.source else { return claim.openReason(in: ledger, allocation) }
+                return claim.notInvoicedReason(serial: claim.isOwn ? "" : position.map(serial) ?? "")
+            })
+        }
+    }
+}
