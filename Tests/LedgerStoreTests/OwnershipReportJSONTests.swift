@@ -35,3 +35,20 @@ import TitleholdCore
         }
     }
 }
+
+/// `JSONWriter.integer` writes digits straight into its bytes: the same text as `String(value)`
+/// (what `JSONEncoder` writes) at the ends of every integer type the reports use.
+@Suite struct JSONWriterIntegerTests {
+    @Test(arguments: [Int64(0), 1, -1, 9, 10, -10, 99, 100, 12_345_678_901, -12_345_678_901, Int64.max, Int64.min])
+    func integersAreWrittenAsStringWouldWriteThem(value: Int64) {
+        var json = JSONWriter()
+        json.beginArray(); json.integer(value); json.integer(Int(value)); json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(value),\(value)]")
+    }
+
+    @Test func integersBeyondInt64AreWrittenToo() {
+        var json = JSONWriter()
+        json.beginArray(); json.integer(UInt64.max); json.integer(UInt8(7)); json.endArray()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(UInt64.max),7]")
+    }
+}

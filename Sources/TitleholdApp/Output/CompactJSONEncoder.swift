@@ -445,6 +445,21 @@ struct JSONByteWriter {
     /// A string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
     mutating func write(string text: String) { Self.appendString(text, to: &bytes) }
 
+    /// `value` in decimal, as `String(value)` writes it, without making the string.
+    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
+        }
+    }
+
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text

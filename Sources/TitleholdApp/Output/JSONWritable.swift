@@ -94,8 +94,12 @@ public struct JSONWriter {
     /// An integer in decimal, as `JSONEncoder` writes it.
     public mutating func integer<Integer: BinaryInteger>(_ value: Integer) {
         separate()
-        var text = String(value)  // at most 20 digits and a sign: kept inline, no allocation
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        if let small = Int64(exactly: value) {
+            JSONByteWriter.appendDecimal(small, to: &bytes)
+        } else {
+            var text = String(value)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
         afterValue = true
     }
 
@@ -106,7 +110,7 @@ public struct JSONWriter {
     public mutating func day(_ day: Day) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var text = day.description  // digits and dashes: nothing to escape
+        var text = day.description  // ten bytes, kept inline; digits and dashes: nothing to escape
         text.withUTF8 { bytes.append(contentsOf: $0) }
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
