@@ -44,14 +44,15 @@ enum LedgerBenchmark {
             progress("wrote \(serials.count * 18) reports to \(dump)")
             return
         }
+        // The floor (issue 2): the same look-up — owned's one statement — through the C API; beside
+        // it the smallest indexed look-up of an item and its client, for reference. Measured before
+        // `owned`, on the same serials, so that no figure gains from pages another one touched.
+        progress("C API look-ups over \(grouped(serials.count)) serials…")
+        let floor = try CAPILookup.measureOwnedStatement(path: path, serials: serials)
+        let itemAndClient = try CAPILookup.measure(path: path, serials: serials)
         progress("owned in-process over \(grouped(serials.count)) serials…")
         let owned = try OwnedLatency.measure(path: path, serials: serials, at: at)
         let load = loadAverage()
-        progress("C API look-up over \(grouped(serials.count)) serials…")
-        // The floor (issue 2): the same look-up — owned's one statement — through the C API; beside
-        // it the smallest indexed look-up of an item and its client, for reference.
-        let floor = try CAPILookup.measureOwnedStatement(path: path, serials: serials)
-        let itemAndClient = try CAPILookup.measure(path: path, serials: serials)
         var cli: ColdCLI?
         var cliMissing = false
         if options.cliRuns > 0 {
