@@ -100,9 +100,11 @@ public struct PaymentAllocation: Sendable {
 
         // One timeline of credit notes and payments; on the same day credit notes go first
         // (they reduce the debt itself), then payments in the order the bank booked them.
-        let credits = ledger.creditNotes.filter { $0.issueDate <= date }
+        let credits = ledger.creditNotes.isEmpty ? [] : ledger.creditNotes.filter { $0.issueDate <= date }
             .sorted { ($0.issueDate, $0.number) < ($1.issueDate, $1.number) }
-        var payments = ledger.payments.filter { $0.bookingDate <= date }
+        // The whole list when every payment is booked by `date` (the common case: no copy).
+        var payments = ledger.payments.allSatisfy { $0.bookingDate <= date } ? ledger.payments
+            : ledger.payments.filter { $0.bookingDate <= date }
         // The store lists payments mostly in this order already: a list in strictly ascending
         // order is what sorting would return, so only a list that is not is sorted.
         let inOrder = { (a: ClientLedger.Payment, b: ClientLedger.Payment) in (a.bookingDate, a.id) < (b.bookingDate, b.id) }
