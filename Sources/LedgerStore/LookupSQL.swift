@@ -13,7 +13,9 @@ public enum LookupSQL {
         """
 
     /// `itemBySerial` with the client's stored ledger slice (`ClientSlice`; NULL when none is
-    /// stored): what `owned` reads, one statement. The columns are read by position.
+    /// stored): the look-up on the pool, when no look-up connection is free or a slice is missing
+    /// (it joins the client and agreement, so it answers without the slice's header). The columns
+    /// are read by position.
     public static let itemWithSliceBySerial = """
         SELECT \(itemColumns), client_slice.data FROM item JOIN client ON client.id = item.client_id
         JOIN agreement ON agreement.id = item.agreement_id LEFT JOIN client_slice ON client_slice.client_id = item.client_id
