@@ -15,14 +15,22 @@ struct ClientSliceHeader {
 /// decoding it sits on the `owned` hot path (JSON through `Codable` took longer than rebuilding
 /// the slice with SQL).
 ///
-/// Layout (format 2): a format byte, the client kind, the header (`ClientSliceHeader`: the
-/// client's key, a byte saying whether a name follows and the name, then a counted list of
-/// agreement ids and references), then counted lists of invoices, credit notes, payments, items
-/// (each with its invoice ids and events) and letters. Integers are LEB128 varints, signed ones
-/// zig-zagged; dates are `Day.ordinal`; strings are a length and UTF-8 bytes; each record starts
-/// with a byte of flags saying which optional fields follow. Enumerations are stored by raw
-/// value, so reordering a Swift enum cannot change what a stored slice means. Format 1 had no
-/// header.
+/// Layout (format 2):
+/// - a format byte and the client kind;
+/// - the header (`ClientSliceHeader`): the client's key, a byte saying whether a name follows and
+///   the name, then a counted list of agreement ids and references;
+/// - the delivery spans (`DeliverySpans`): a byte saying whether any item has events, then per
+///   item a byte of flags, its id, delivery day, first invoice day and its record's offset in the
+///   items section, each as a difference (from the item before; the first invoice from the delivery);
+/// - counted lists of invoices, credit notes and payments;
+/// - the items: their count, the section's length in bytes, then each item's record (with its
+///   invoice ids and events), so a reader can take one item and step over the rest;
+/// - the letters.
+///
+/// Integers are LEB128 varints, signed ones zig-zagged; dates are `Day.ordinal`; strings are a
+/// length and UTF-8 bytes; each record starts with a byte of flags saying which optional fields
+/// follow. Enumerations are stored by raw value, so reordering a Swift enum cannot change what a
+/// stored slice means. Format 1 had no header, no spans and no section length.
 ///
 /// A blob whose format byte is not `ClientSliceCodec.format`, or that ends early, decodes to
 /// `nil` and the caller rebuilds the slice from its rows: a stale format is slow, never wrong.
