@@ -84,6 +84,33 @@ final class LookupConnections: @unchecked Sendable {
     }
 }
 
+/// What `owned` reads from a stored slice (`ClientSliceCodec.decodeForLookup`).
+struct SliceLookup {
+    var clientKey: String
+    var clientName: String?
+    /// The reference of the item's agreement, when the slice lists it.
+    var agreement: String?
+    /// In full, or with only the item asked about among its items when `deliveries` is set.
+    var ledger: ClientLedger
+    var deliveries: DeliverySpans?
+    var serials: DeliverySerials?
+}
+
+/// The serials of a client's deliveries, read from a copy of its slice's items section only when
+/// a reason names one (`OwnershipRule.verdict(for:in:deliveries:serial:on:)`).
+public struct DeliverySerials: Sendable {
+    let itemsSection: [UInt8]
+    let offsets: [Int]
+
+    /// The serial of the delivery at `position` of the client's delivery spans.
+    public func serial(at position: Int) -> String {
+        itemsSection.withUnsafeBytes { bytes in
+            var r = SliceReader(bytes: bytes, offset: offsets[position])
+            return r.item()?.serial ?? ""
+        }
+    }
+}
+
 /// What `owned` reads for one serial (`LedgerDatabase.ownershipLookup(serial:gtin:)`).
 public struct OwnershipLookup: Sendable {
     /// The items carrying the serial (more than one only when different GTINs share it).

@@ -1,0 +1,188 @@
+import Foundation
+import TitleholdCore
+
+/// Appends varints and strings to a byte array.
+struct SliceWriter {
+    var bytes: [UInt8] = []
+
+    /// One item's record of the items section.
+    mutating func item(_ item: ClientLedger.DeliveredItem) {
+        byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
+        int(item.id); string(item.serialText.string)
+        if let agreement = item.agreementID { int(agreement) }
+        day(item.deliveredOn)
+        if let value = item.value { int(value.value) }
+        count(item.invoiceIDs.count)
+        for invoice in item.invoiceIDs { int(invoice) }
+        count(item.events.count)
+        for event in item.events {
+            byte((event.note != nil ? 1 : 0) | (event.outsideNormalCourse ? 2 : 0))
+            string(event.kind.rawValue); day(event.date)
+            if let note = event.note { string(note) }
+        }
+    }
+
+    mutating func byte(_ b: UInt8) { bytes.append(b) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var v = value
+        while v >= 0x80 { bytes.append(UInt8(truncatingIfNeeded: v) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+
+    /// Zig-zag, so small negative numbers stay short.
+    mutating func int(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+    mutating func count(_ n: Int) { unsigned(UInt64(n)) }
+    mutating func day(_ day: Day) { int(Int64(day.ordinal)) }
+
+    mutating func string(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+}
+
+/// Reads what `SliceWriter` wrote; every read returns `nil` past the end or on a malformed value.
+struct SliceReader {
+    let bytes: UnsafeRawBufferPointer
+    var offset = 0
+    /// Where the items section is, once `decodeLedger` has read past its start.
+    var itemsSection: Range<Int> = 0..<0
+
+    /// One item's record of the items section (`SliceWriter.item`).
+    mutating func item() -> ClientLedger.DeliveredItem? {
+        guard let flags = byte(), let id = int(), let serial = inlineText() else { return nil }
+        var agreement: Int64?
+        if flags & 1 != 0 { guard let a = int() else { return nil }; agreement = a }
+        guard let delivered = day() else { return nil }
+        var value: Cents?
+        if flags & 2 != 0 { guard let v = int() else { return nil }; value = Cents(v) }
+        guard let linkCount = count() else { return nil }
+        var invoiceIDs = InvoiceIDList()
+        for _ in 0..<linkCount { guard let i = int() else { return nil }; invoiceIDs.append(i) }
+        guard let eventCount = count() else { return nil }
+        var events: [ItemEvent] = []
+        for _ in 0..<eventCount {
+            guard let eventFlags = byte(), let kindText = string(), let kind = ItemEvent.Kind(rawValue: kindText),
+                  let date = day() else { return nil }
+            var note: String?
+            if eventFlags & 1 != 0 { guard let n = string() else { return nil }; note = n }
+            events.append(ItemEvent(kind: kind, date: date, note: note, outsideNormalCourse: eventFlags & 2 != 0))
+        }
+        return ClientLedger.DeliveredItem(id: id, serialText: serial, agreementID: agreement, deliveredOn: delivered,
+                                          invoiceIDs: invoiceIDs, events: events, value: value)
+    }
+
+    /// The delivery spans (`DeliverySpans`) with each item's offset in the items section, or
+    /// `nil` on a malformed section.
+    mutating func deliverySpans() -> (DeliverySpans, offsets: [Int])? {
+        guard let flags = byte(), let count = count() else { return nil }
+        var spans: [DeliverySpans.Span] = []
+        var offsets: [Int] = []
+        spans.reserveCapacity(count)
+        offsets.reserveCapacity(count)
+        var previous = (id: Int64(0), day: 0, offset: 0)
+        for _ in 0..<count {
+            // Differences from the span before (`ClientSliceCodec.encode`).
+            guard let spanFlags = byte(), let idStep = int(), let dayStep = int(), let dayStep = Int(exactly: dayStep)
+            else { return nil }
+            let id = previous.id &+ idStep, delivered = previous.day + dayStep
+            var first: Day?
+            if spanFlags & 1 != 0 { guard let f = int(), let f = Int(exactly: f) else { return nil }; first = Day(ordinal: delivered + f) }
+            guard let offsetStep = self.count() else { return nil }
+            let offset = previous.offset + offsetStep
+            spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: delivered), firstInvoicedOn: first))
+            offsets.append(offset)
+            previous = (id, delivered, offset)
+        }
+        return (DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0), offsets)
+    }
+
+    /// Steps over the delivery spans.
+    mutating func skipDeliverySpans() -> Bool {
+        guard byte() != nil, let count = count() else { return false }
+        for _ in 0..<count {
+            guard let spanFlags = byte(), int() != nil, int() != nil, spanFlags & 1 == 0 || int() != nil, self.count() != nil else {
+                return false
+            }
+        }
+        return true
+    }
+
+    var atEnd: Bool { offset == bytes.count }
+
+    @inline(__always) mutating func byte() -> UInt8? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    @inline(__always) mutating func unsigned() -> UInt64? {
+        // Most values of a slice are dates, ids and amounts of one to three bytes: those are read
+        // without a loop when the longest varint (ten bytes) fits before the end.
+        if offset &+ 10 <= bytes.count {
+            let b0 = UInt64(bytes[offset])
+            if b0 < 0x80 { offset &+= 1; return b0 }
+            let b1 = UInt64(bytes[offset &+ 1])
+            if b1 < 0x80 { offset &+= 2; return (b0 & 0x7F) | b1 << 7 }
+            let b2 = UInt64(bytes[offset &+ 2])
+            if b2 < 0x80 { offset &+= 3; return (b0 & 0x7F) | (b1 & 0x7F) << 7 | b2 << 14 }
+        }
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let b = bytes[offset]
+            offset += 1
+            result |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
+    @inline(__always) mutating func int() -> Int64? {
+        guard let u = unsigned() else { return nil }
+        return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
+    }
+
+    /// A count, bounded by the bytes left (every counted element takes at least one byte).
+    @inline(__always) mutating func count() -> Int? {
+        guard let u = unsigned(), u <= UInt64(bytes.count - offset) else { return nil }
+        return Int(u)
+    }
+
+    @inline(__always) mutating func day() -> Day? {
+        guard let v = int(), let ordinal = Int(exactly: v) else { return nil }
+        return Day(ordinal: ordinal)
+    }
+
+    /// A string as `InlineText` (kept inline: no allocation for a short one).
+    mutating func inlineText() -> InlineText? {
+        guard let length = count() else { return nil }
+        let text = InlineText(utf8: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]))
+        offset += length
+        return text
+    }
+
+    /// Steps over the header (`ClientSliceHeader`) without building its strings.
+    mutating func skipHeader() -> Bool {
+        guard skipString(), let hasName = byte(), hasName == 0 || skipString(), let agreements = count() else { return false }
+        for _ in 0..<agreements { guard int() != nil, skipString() else { return false } }
+        return true
+    }
+
+    mutating func skipString() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
+    }
+
+    mutating func string() -> String? {
+        guard let length = count() else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length]), as: UTF8.self)
+        offset += length
+        return text
+    }
+}
