@@ -114,9 +114,10 @@ enum ClientSliceCodec {
     /// What `owned` reads for its item: the client's key and name, the reference of agreement
     /// `agreementID`, and the client's ledger — in full, or (`spansFor` an item id, and the client
     /// has no item events) with only that item among its items, the others given by their
-    /// delivery spans and their serials kept for reasons that name them. `nil` as `decode`.
-    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil)
-        -> SliceLookup?
+    /// delivery spans and their serials kept for reasons that name them (with a `date`, only when
+    /// a reason on that date can). `nil` as `decode`.
+    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil,
+                                on date: Day? = nil) -> SliceLookup?
     {
         var r = SliceReader(bytes: bytes)
         guard r.byte() == format, let kindByte = r.byte(), let key = r.string(), let hasName = r.byte() else { return nil }
@@ -145,8 +146,10 @@ enum ClientSliceCodec {
         }
         guard let ledger = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position])),
               ledger.items.first?.id == itemID else { return nil }
-        // The items section is kept for the serials a reason may name (`DeliverySerials`).
-        let serials = DeliverySerials(itemsSection: Array(bytes[r.itemsSection]), offsets: offsets)
+        // The items section is kept for the serials a reason may name (`DeliverySerials`), unless
+        // no reason on `date` can name another item.
+        let needed = date.map { deliveries.namesAnotherDelivery(besides: itemID, on: $0) } ?? true
+        let serials = DeliverySerials(itemsSection: needed ? Array(bytes[r.itemsSection]) : [], offsets: needed ? offsets : [])
         return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger,
                            deliveries: deliveries, serials: serials)
     }

@@ -102,9 +102,11 @@ public struct DeliverySerials: Sendable {
     let itemsSection: [UInt8]
     let offsets: [Int]
 
-    /// The serial of the delivery at `position` of the client's delivery spans.
+    /// The serial of the delivery at `position` of the client's delivery spans (empty when the
+    /// look-up was for a date on which no reason can name it).
     public func serial(at position: Int) -> String {
-        itemsSection.withUnsafeBytes { bytes in
+        guard offsets.indices.contains(position) else { return "" }
+        return itemsSection.withUnsafeBytes { bytes in
             var r = SliceReader(bytes: bytes, offset: offsets[position])
             return r.item()?.serial ?? ""
         }
@@ -133,9 +135,11 @@ extension LedgerDatabase {
     /// The look-up of `serial` for `owned`: as `lookup(serial:gtin:)`, but when the item's client has
     /// no item events its other items are given as delivery spans instead of being decoded (what
     /// `OwnershipRule.verdict(for:in:deliveries:serial:on:)` reads, for scope `client`).
-    public func ownershipLookup(serial: String, gtin: String? = nil) throws -> OwnershipLookup {
+    ///
+    /// The serials of the other items are kept for the reasons on `date` (all of them without one).
+    public func ownershipLookup(serial: String, gtin: String? = nil, on date: Day? = nil) throws -> OwnershipLookup {
         let normalised = Self.lookupSerial(serial)
-        if let answer = try fastLookup(serial: normalised, gtin: gtin, spans: true) { return answer }
+        if let answer = try fastLookup(serial: normalised, gtin: gtin, spans: true, on: date) { return answer }
         let (items, ledger) = try lookup(serial: serial, gtin: gtin)
         return OwnershipLookup(items: items, ledger: ledger)
     }
@@ -146,7 +150,7 @@ extension LedgerDatabase {
     /// the agreement's reference come from the slice's header). With `spans`, the ledger is given as
     /// `ownershipLookup` gives it. `nil` when the connection is busy or a matching item's slice is not
     /// stored (or is of an older format): the caller then uses the pool.
-    func fastLookup(serial: String, gtin: String?, spans: Bool = false) throws -> OwnershipLookup? {
+    func fastLookup(serial: String, gtin: String?, spans: Bool = false, on date: Day? = nil) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
         let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
             var items: [ItemRecord] = []
@@ -162,7 +166,7 @@ extension LedgerDatabase {
                     if let blob = sqlite3_column_blob(statement, 8),
                        let slice = ClientSliceCodec.decodeForLookup(
                            UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))),
-                           agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil),
+                           agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date),
                        let agreement = slice.agreement {
                         items.append(Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
                                                      clientName: slice.clientName, agreement: agreement))

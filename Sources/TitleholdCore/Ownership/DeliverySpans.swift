@@ -33,6 +33,15 @@ public struct DeliverySpans: Sendable, Equatable {
         self.spans = spans; self.hasItemEvents = hasItemEvents
     }
 
+    /// Whether a delivery other than `itemID`'s is uninvoiced on `date` (delivered, no invoice
+    /// issued yet): only then can a reason of `OwnershipRule.verdict(for:in:deliveries:serial:on:)`
+    /// name another item's serial.
+    public func namesAnotherDelivery(besides itemID: Int64, on date: Day) -> Bool {
+        spans.contains { span in
+            span.itemID != itemID && span.deliveredOn <= date && (span.firstInvoicedOn.map { $0 > date } ?? true)
+        }
+    }
+
     /// The spans of `ledger`'s items.
     public init(_ ledger: ClientLedger) {
         spans = ledger.items.map { item in
