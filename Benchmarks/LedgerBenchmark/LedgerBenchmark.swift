@@ -45,13 +45,9 @@ enum LedgerBenchmark {
             return
         }
         // The floor (issue 2): the same look-up — owned's one statement — through the C API; beside
-        // it the smallest indexed look-up of an item and its client, for reference. Measured before
-        // `owned`, on the same serials, so that no figure gains from pages another one touched.
-        progress("C API look-ups over \(grouped(serials.count)) serials…")
-        let floor = try CAPILookup.measureOwnedStatement(path: path, serials: serials)
-        let itemAndClient = try CAPILookup.measure(path: path, serials: serials)
-        progress("owned in-process over \(grouped(serials.count)) serials…")
-        let owned = try OwnedLatency.measure(path: path, serials: serials, at: at)
+        // it the smallest indexed look-up of an item and its client. Interleaved with `owned`.
+        progress("owned in-process and the C API look-ups over \(grouped(serials.count)) serials…")
+        let lookups = try OwnedLatency.measure(path: path, serials: serials, at: at)
         let load = loadAverage()
         var cli: ColdCLI?
         var cliMissing = false
@@ -81,19 +77,20 @@ enum LedgerBenchmark {
         } else {
             table.add("import", "not measured", "--reuse: the ledger was built by an earlier run")
         }
-        table.section("owned (\(grouped(serials.count)) random serials, after 500 warm-up look-ups)")
-        let ratio = owned.latencies.p99 / floor.latencies.p99
-        table.add("owned in-process", owned.latencies.summary,
+        table.section("owned (\(grouped(serials.count)) random serials, after 500 warm-up look-ups; interleaved with the floors in blocks of 500)")
+        let owned = lookups.owned, floor = lookups.floor, small = lookups.itemAndClient
+        let ratio = owned.p99 / floor.p99
+        table.add("owned in-process", owned.summary,
                   "OwnershipService.report(serial:on:); p99 ≤ \(Int(ownedGoalMicros)) µs (the issue's figure): "
-                  + (owned.latencies.p99 <= ownedGoalMicros ? "MET" : "MISSED") + "; mean \(formatMicros(owned.latencies.mean)) µs")
-        table.add("the same look-up, C API (floor)", floor.latencies.summary,
+                  + (owned.p99 <= ownedGoalMicros ? "MET" : "MISSED") + "; mean \(formatMicros(owned.mean)) µs")
+        table.add("the same look-up, C API (floor)", floor.summary,
                   "owned's one statement, LookupSQL.itemAndSliceBySerial (item + its client's stored slice), "
-                  + "prepared once, mmap, columns read, slice bytes read, not decoded (\(floor.found) found)")
+                  + "prepared once, mmap, columns read, slice bytes read, not decoded (\(lookups.floorFound) found)")
         table.add("owned p99 / floor p99", String(format1: ratio) + "x", "goal ≤ 2x: " + (ratio <= 2 ? "MET" : "MISSED"))
-        table.add("  item + client only, C API", itemAndClient.latencies.summary,
-                  "the smallest indexed look-up: item by serial joined to its client, 7 columns, no mmap (\(itemAndClient.found) found); "
-                  + "owned p99 is \(String(format1: owned.latencies.p99 / itemAndClient.latencies.p99))x this")
-        table.add("verdicts", "\(owned.supplierOwned) supplier, \(owned.clientOwned) client", "")
+        table.add("  item + client only, C API", small.summary,
+                  "the smallest indexed look-up: item by serial joined to its client, 7 columns, no mmap (\(lookups.itemAndClientFound) found); "
+                  + "owned p99 is \(String(format1: owned.p99 / small.p99))x this")
+        table.add("verdicts", "\(lookups.supplierOwned) supplier, \(lookups.clientOwned) client", "")
         if let cli {
             let median = ColdCLI.median(cli.runs) * 1000
             table.add("cold `titlehold owned` process", "median \(String(format1: median)) ms",

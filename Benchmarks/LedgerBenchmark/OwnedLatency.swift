@@ -21,22 +21,42 @@ func sampleSerials(_ plan: SyntheticLedger, count: Int, seed: UInt64) -> [String
     return (0..<count).map { _ in plan.serial(ofItem: Int.random(in: 0..<plan.items, using: &random)) }
 }
 
-/// `owned` in-process: `OwnershipService.report(serial:on:)` — what `titlehold owned SERIAL` runs
-/// after opening the ledger — timed per call on a freshly opened ledger (after a warm-up).
+/// `owned` in-process — `OwnershipService.report(serial:on:)`, what `titlehold owned SERIAL` runs
+/// after opening the ledger — beside the C-API look-ups of `CAPILookup`, timed per call.
+///
+/// The three are measured interleaved, in blocks of `block` serials (the floor's, the item and
+/// client's, then `owned`'s, each block the same serials), after `warmUp` untimed look-ups of
+/// each: this machine's speed changes from minute to minute, and measured one after the other the
+/// three would meet different machines.
 struct OwnedLatency {
-    var latencies = Latencies()
+    var owned = Latencies()
+    var floor = Latencies()
+    var itemAndClient = Latencies()
+    var floorFound = 0
+    var itemAndClientFound = 0
     var supplierOwned = 0
     var clientOwned = 0
 
-    static func measure(path: String, serials: [String], at: Day, warmUp: Int = 500) throws -> OwnedLatency {
+    static func measure(path: String, serials: [String], at: Day, warmUp: Int = 500, block: Int = 500) throws -> OwnedLatency {
         let ledger = try LedgerDatabase.open(path: path)
         let service = OwnershipService(ledger: ledger, scope: .client)
-        for serial in serials.prefix(warmUp) { _ = try service.report(serial: serial, on: at) }
+        let floorLookup = try CAPILookup.ownedStatement(path: path)
+        let smallLookup = try CAPILookup.itemAndClient(path: path)
+        for serial in serials.prefix(warmUp) {
+            _ = floorLookup.lookUp(serial); _ = smallLookup.lookUp(serial); _ = try service.report(serial: serial, on: at)
+        }
         var result = OwnedLatency()
-        result.latencies = Latencies(capacity: serials.count)
-        for serial in serials {
-            let report = try result.latencies.measure { try service.report(serial: serial, on: at) }
-            if report.owner == "supplier" { result.supplierOwned += 1 } else { result.clientOwned += 1 }
+        result.owned = Latencies(capacity: serials.count)
+        result.floor = Latencies(capacity: serials.count)
+        result.itemAndClient = Latencies(capacity: serials.count)
+        for start in stride(from: 0, to: serials.count, by: max(1, block)) {
+            let part = serials[start..<min(start + max(1, block), serials.count)]
+            for serial in part { result.floorFound += result.floor.measure { floorLookup.lookUp(serial) } }
+            for serial in part { result.itemAndClientFound += result.itemAndClient.measure { smallLookup.lookUp(serial) } }
+            for serial in part {
+                let report = try result.owned.measure { try service.report(serial: serial, on: at) }
+                if report.owner == "supplier" { result.supplierOwned += 1 } else { result.clientOwned += 1 }
+            }
         }
         return result
     }
