@@ -99,8 +99,13 @@ public struct OwnershipService: Sendable {
     /// Under scope `client` the client's other items are read as delivery spans when the store
     /// gives them so (`LedgerDatabase.ownershipLookup`): the same verdict, without decoding them.
     public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
-        let found = scope == .client ? try ledger.ownershipLookup(serial: serial, gtin: gtin, on: date)
-            : try { let (items, ledger) = try ledger.lookup(serial: serial, gtin: gtin); return OwnershipLookup(items: items, ledger: ledger) }()
+        let found: OwnershipLookup
+        if scope == .client {
+            found = try ledger.ownershipLookup(serial: serial, gtin: gtin, on: date)
+        } else {
+            let (items, clientLedger) = try ledger.lookup(serial: serial, gtin: gtin)
+            found = OwnershipLookup(items: items, ledger: clientLedger)
+        }
         let items = found.items, clientLedger = found.ledger
         guard let item = items.first else {
             throw LedgerError("no item with serial '\(serial)'\(gtin.map { " and GTIN \($0)" } ?? "") in the ledger")
