@@ -5,6 +5,35 @@ import TitleholdCore
 struct SliceWriter {
     var bytes: [UInt8] = []
 
+    /// The invoices' history (`InvoiceHistory`), in the order of `ledger.invoices`. Flags: bit 0 a
+    /// settling day follows, bits 1–2 what settled it (1 a payment: its id follows; 2 a credit
+    /// note: its number follows; 3 nothing was owed).
+    mutating func history(_ history: InvoiceHistory, of ledger: ClientLedger) {
+        for (entry, invoice) in zip(history.entries, ledger.invoices) {
+            var flags: UInt8 = entry.settledOn != nil ? 1 : 0
+            switch entry.settledBy {
+            case .payment?: flags |= 1 << 1
+            case .creditNote?: flags |= 2 << 1
+            case .nothingOwed?: flags |= 3 << 1
+            case nil: break
+            }
+            byte(flags)
+            if let settled = entry.settledOn { int(Int64(settled.ordinal - invoice.issueDate.ordinal)) }
+            switch entry.settledBy {
+            case .payment(let id)?: int(id)
+            case .creditNote(let number)?: string(number)
+            case .nothingOwed?, nil: break
+            }
+            count(entry.reductions.count)
+            for reduction in history.reductions[entry.reductions] {
+                let credit = reduction.credited != .zero
+                byte(credit ? 1 : 0)
+                int(Int64(reduction.day.ordinal - invoice.issueDate.ordinal))
+                int(credit ? reduction.credited.value : reduction.paid.value)
+            }
+        }
+    }
+
     /// One item's record of the items section.
     mutating func item(_ item: ClientLedger.DeliveredItem) {
         byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
@@ -98,6 +127,38 @@ struct SliceReader {
             previous = (id, delivered, offset)
         }
         return (DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0), offsets)
+    }
+
+    /// The invoices' history as `SliceWriter.history` wrote it for `invoices`, or `nil` when malformed.
+    mutating func history(of invoices: [ClientLedger.Invoice]) -> InvoiceHistory? {
+        var entries: [InvoiceHistory.Entry] = []
+        var reductions: [InvoiceHistory.Reduction] = []
+        entries.reserveCapacity(invoices.count)
+        reductions.reserveCapacity(invoices.count * 2)
+        for invoice in invoices {
+            guard let flags = byte() else { return nil }
+            let issued = invoice.issueDate.ordinal
+            var settledOn: Day?
+            if flags & 1 != 0 { guard let step = int(), let step = Int(exactly: step) else { return nil }; settledOn = Day(ordinal: issued + step) }
+            var settledBy: PaymentAllocation.Settlement?
+            switch (flags >> 1) & 3 {
+            case 1: guard let id = int() else { return nil }; settledBy = .payment(id: id)
+            case 2: guard let number = string() else { return nil }; settledBy = .creditNote(number: number)
+            case 3: settledBy = .nothingOwed
+            default: break
+            }
+            guard let count = count() else { return nil }
+            let start = reductions.count
+            for _ in 0..<count {
+                guard let kind = byte(), let step = int(), let step = Int(exactly: step), let amount = int() else { return nil }
+                let day = Day(ordinal: issued + step)
+                reductions.append(kind & 1 != 0 ? .init(day: day, credited: Cents(amount), paid: .zero)
+                                                 : .init(day: day, credited: .zero, paid: Cents(amount)))
+            }
+            entries.append(InvoiceHistory.Entry(invoiceID: invoice.id, settledOn: settledOn, settledBy: settledBy,
+                                                reductions: start..<reductions.count))
+        }
+        return InvoiceHistory(entries: entries, reductions: reductions)
     }
 
     /// Steps over the delivery spans.

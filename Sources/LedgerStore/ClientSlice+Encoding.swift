@@ -23,6 +23,9 @@ struct ClientSliceHeader {
 ///   item a byte of flags, its id, delivery day, first invoice day and its record's offset in the
 ///   items section, each as a difference (from the item before; the first invoice from the delivery);
 /// - counted lists of invoices, credit notes and payments;
+/// - the invoices' history (`InvoiceHistory`) behind its length in bytes: per invoice a byte of
+///   flags, its settling day (from its issue day) and what settled it, then its credits and
+///   payment parts, each a kind byte, a day (from the issue day) and an amount;
 /// - the items: their count, the section's length in bytes, then each item's record (with its
 ///   invoice ids and events), so a reader can take one item and step over the rest;
 /// - the letters.
@@ -90,6 +93,11 @@ enum ClientSliceCodec {
             w.int(payment.id); w.day(payment.bookingDate); w.int(payment.amount.value)
             if let invoice = payment.invoiceID { w.int(invoice) }
         }
+        // The invoices' history (`InvoiceHistory`), in invoice order, behind its length in bytes.
+        var historySection = SliceWriter()
+        historySection.history(InvoiceHistory(ledger), of: ledger)
+        w.count(historySection.bytes.count)
+        w.bytes.append(contentsOf: historySection.bytes)
         w.count(ledger.items.count)
         w.count(itemsSection.bytes.count)
         w.bytes.append(contentsOf: itemsSection.bytes)
@@ -144,14 +152,15 @@ enum ClientSliceCodec {
             guard let ledger = decodeLedger(&r, kind: kind) else { return nil }
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
         }
-        guard let ledger = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position])),
-              ledger.items.first?.id == itemID else { return nil }
+        var history: InvoiceHistory?
+        guard let ledger = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position]), history: &history),
+              ledger.items.first?.id == itemID, let history else { return nil }
         // The items section is kept for the serials a reason may name (`DeliverySerials`), unless
         // no reason on `date` can name another item.
         let needed = date.map { deliveries.namesAnotherDelivery(besides: itemID, on: $0) } ?? true
         let serials = DeliverySerials(itemsSection: needed ? Array(bytes[r.itemsSection]) : [], offsets: needed ? offsets : [])
         return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger,
-                           deliveries: deliveries, serials: serials)
+                           deliveries: deliveries, history: history, serials: serials)
     }
 
     /// The header alone (for tests), or `nil` as `decode`.
@@ -174,6 +183,12 @@ enum ClientSliceCodec {
 
     /// The lists after the delivery spans.
     private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all) -> ClientLedger? {
+        decodeLedger(&r, kind: kind, items: items_, history: nil)
+    }
+
+    /// The same, and the invoices' history into `history` when one is given (else it is stepped over).
+    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection,
+                                     history: UnsafeMutablePointer<InvoiceHistory?>?) -> ClientLedger? {
 
         guard let invoiceCount = r.count() else { return nil }
         var invoices: [ClientLedger.Invoice] = []
@@ -208,6 +223,14 @@ enum ClientSliceCodec {
             if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
             payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
         }
+
+        guard let historyLength = r.count(), r.offset + historyLength <= r.bytes.count else { return nil }
+        if let history {
+            var section = SliceReader(bytes: r.bytes, offset: r.offset)
+            guard let read = section.history(of: invoices), section.offset == r.offset + historyLength else { return nil }
+            history.pointee = read
+        }
+        r.offset += historyLength
 
         guard let itemCount = r.count(), let sectionLength = r.count(), r.offset + sectionLength <= r.bytes.count else { return nil }
         var items: [ClientLedger.DeliveredItem] = []

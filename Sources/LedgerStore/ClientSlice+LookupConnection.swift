@@ -93,6 +93,8 @@ struct SliceLookup {
     /// In full, or with only the item asked about among its items when `deliveries` is set.
     var ledger: ClientLedger
     var deliveries: DeliverySpans?
+    /// The invoices' history, set with `deliveries`.
+    var history: InvoiceHistory?
     var serials: DeliverySerials?
 }
 
@@ -122,12 +124,15 @@ public struct OwnershipLookup: Sendable {
     public var ledger: ClientLedger?
     /// The client's deliveries as spans (`DeliverySpans`), when its items were not decoded.
     public var deliveries: DeliverySpans?
+    /// The client's invoices' history (`InvoiceHistory`), set with `deliveries`.
+    public var history: InvoiceHistory?
     /// Their serials, for a reason that names one (set with `deliveries`).
     public var serials: DeliverySerials?
 
     public init(items: [ItemRecord], ledger: ClientLedger? = nil, deliveries: DeliverySpans? = nil,
-                serials: DeliverySerials? = nil) {
-        self.items = items; self.ledger = ledger; self.deliveries = deliveries; self.serials = serials
+                history: InvoiceHistory? = nil, serials: DeliverySerials? = nil) {
+        self.items = items; self.ledger = ledger; self.deliveries = deliveries; self.history = history
+        self.serials = serials
     }
 }
 
@@ -186,7 +191,7 @@ extension LedgerDatabase {
             }
             guard items.count == 1 else { return OwnershipLookup(items: items) }
             return OwnershipLookup(items: items, ledger: stored[0].ledger, deliveries: stored[0].deliveries,
-                                   serials: stored[0].serials)
+                                   history: stored[0].history, serials: stored[0].serials)
         }
         return answer ?? nil
     }

@@ -116,7 +116,7 @@ public struct OwnershipService: Sendable {
         if let deliveries = found.deliveries, let serials = found.serials,
            let delivered = clientLedger.items.first(where: { $0.id == item.id }) {
             let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, deliveries: deliveries,
-                                                              serial: serials.serial(at:), on: date)
+                                                              history: found.history, serial: serials.serial(at:), on: date)
             return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: delivered.events)
         }
         return report(item: item, clientLedger: clientLedger, on: date)

@@ -12,12 +12,15 @@ extension OwnershipRule {
     ///
     /// Only for scope `client` and a client without item events (`deliveries.hasItemEvents`):
     /// the caller asks `verdict(for:in:on:)` otherwise.
+    ///
+    /// With the ledger's `history` (`InvoiceHistory`) the balances on `date` are added up from it
+    /// instead of allocating every payment again; the verdict is the same.
     public func verdict(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, deliveries: DeliverySpans,
-                        serial: (Int) -> String, on date: Day) -> OwnershipVerdict {
+                        history: InvoiceHistory? = nil, serial: (Int) -> String, on date: Day) -> OwnershipVerdict {
         precondition(scope == .client && !deliveries.hasItemEvents, "delivery spans answer scope client without item events")
         if let early = notDelivered(item, on: date) { return early }
         if let lost = titleLostByEvent(item, on: date) { return lost }
-        let allocation = PaymentAllocation(ledger, asOf: date)
+        let allocation = history.map { PaymentAllocation(ledger, history: $0, asOf: date) } ?? PaymentAllocation(ledger, asOf: date)
 
         var claims: [Claim] = []
         claims.reserveCapacity(ledger.invoices.count + deliveries.spans.count)

@@ -166,6 +166,16 @@ public struct PaymentAllocation: Sendable {
         self.parts = applied
     }
 
+    /// Balances only (`init(_:history:asOf:)`): no parts applied and no unallocated credit kept.
+    init(balances: [Balance]) {
+        state = balances
+        parts = []
+        unallocatedCredit = .zero
+    }
+
+    /// Every part of a payment applied to an invoice, in the order applied (`InvoiceHistory`).
+    var partsInOrder: [(paymentID: Int64, invoiceID: Int64, amount: Cents)] { parts }
+
     public func balance(of invoiceID: Int64) -> Balance? { state.first { $0.invoiceID == invoiceID } }
 
     /// Where `invoiceID`'s balance is kept (for `Claim`, which holds positions, not copies).
