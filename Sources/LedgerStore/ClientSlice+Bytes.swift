@@ -5,9 +5,10 @@ import TitleholdCore
 struct SliceWriter {
     var bytes: [UInt8] = []
 
-    /// The invoices' history (`InvoiceHistory`), in the order of `ledger.invoices`. Flags: bit 0 a
-    /// settling day follows, bits 1–2 what settled it (1 a payment: its id follows; 2 a credit
-    /// note: its number follows; 3 nothing was owed).
+    /// The invoices' history (`InvoiceHistory`), in the order of `ledger.invoices`: per invoice a
+    /// byte of flags, the limitation day (from the due day), then what the flags announce — bit 0
+    /// a settling day (from the issue day), bits 1–2 what settled it (1 a payment: its id follows;
+    /// 2 a credit note: its number follows; 3 nothing was owed) — then its reductions.
     mutating func history(_ history: InvoiceHistory, of ledger: ClientLedger) {
         for (entry, invoice) in zip(history.entries, ledger.invoices) {
             var flags: UInt8 = entry.settledOn != nil ? 1 : 0
@@ -18,6 +19,7 @@ struct SliceWriter {
             case nil: break
             }
             byte(flags)
+            int(Int64(entry.barredFrom.ordinal - invoice.dueDate.ordinal))
             if let settled = entry.settledOn { int(Int64(settled.ordinal - invoice.issueDate.ordinal)) }
             switch entry.settledBy {
             case .payment(let id)?: int(id)
@@ -136,7 +138,7 @@ struct SliceReader {
         entries.reserveCapacity(invoices.count)
         reductions.reserveCapacity(invoices.count * 2)
         for invoice in invoices {
-            guard let flags = byte() else { return nil }
+            guard let flags = byte(), let barredStep = int(), let barredStep = Int(exactly: barredStep) else { return nil }
             let issued = invoice.issueDate.ordinal
             var settledOn: Day?
             if flags & 1 != 0 { guard let step = int(), let step = Int(exactly: step) else { return nil }; settledOn = Day(ordinal: issued + step) }
@@ -155,8 +157,8 @@ struct SliceReader {
                 reductions.append(kind & 1 != 0 ? .init(day: day, credited: Cents(amount), paid: .zero)
                                                  : .init(day: day, credited: .zero, paid: Cents(amount)))
             }
-            entries.append(InvoiceHistory.Entry(invoiceID: invoice.id, settledOn: settledOn, settledBy: settledBy,
-                                                reductions: start..<reductions.count))
+            entries.append(InvoiceHistory.Entry(invoiceID: invoice.id, barredFrom: Day(ordinal: invoice.dueDate.ordinal + barredStep),
+                                                settledOn: settledOn, settledBy: settledBy, reductions: start..<reductions.count))
         }
         return InvoiceHistory(entries: entries, reductions: reductions)
     }

@@ -29,8 +29,11 @@ extension OwnershipRule {
             let ownPass = pass == 0
             for index in ledger.invoices.indices {
                 let isOwn = item.invoiceIDs.contains(ledger.invoices[index].id)
+                // The history's limitation day holds for the ledger's own letters, not for others given to the rule.
+                let barred = limitationInterruptions.isEmpty ? history?.entries[index].barredFrom : nil
                 guard isOwn == ownPass, isOwn || ledger.invoices[index].isGoods,
-                      var claim = invoiceClaim(at: index, in: ledger, allocation: allocation, on: date) else { continue }
+                      var claim = invoiceClaim(at: index, in: ledger, allocation: allocation, on: date, barredFrom: barred)
+                else { continue }
                 claim.isOwn = isOwn
                 claims.append(claim)
             }

@@ -149,15 +149,23 @@ public struct OwnershipRule: Sendable {
 
     /// An invoice's claim as it stands on `date`, not yet marked as the item's own; nil when the
     /// invoice was not issued by then.
-    func invoiceClaim(at index: Int, in ledger: ClientLedger, allocation: PaymentAllocation, on date: Day) -> Claim? {
+    /// `barredFrom`, when given, is the day the claim is barred (`barredFrom(invoiceAt:in:)`, worked out earlier).
+    func invoiceClaim(at index: Int, in ledger: ClientLedger, allocation: PaymentAllocation, on date: Day,
+                      barredFrom known: Day? = nil) -> Claim? {
         // Fields read in place: a copy of the invoice costs reference counts for its strings.
         let issueDate = ledger.invoices[index].issueDate, id = ledger.invoices[index].id
         guard issueDate <= date, let position = allocation.position(ofBalance: id) else { return nil }
-        let barred = PriceClaimLimitation.barredFrom(dueDate: ledger.invoices[index].dueDate, clientKind: ledger.clientKind,
-                                                     isSaleOfGoods: ledger.invoices[index].isGoods,
-                                                     interruptions: interruptions(of: id, in: ledger))
+        let barred = known ?? barredFrom(invoiceAt: index, in: ledger)
         return .invoice(issuedOn: issueDate, at: index, allocation.balance(atPosition: position).settledOn, at: position,
                         barredOn: barred <= date ? barred : nil, asOf: date, isOwn: false)
+    }
+
+    /// The first day the price claim of the invoice at `index` is barred (art. 3:307 / 7:28 BW),
+    /// interrupted by written demands (3:317 BW): the same on every date asked about.
+    func barredFrom(invoiceAt index: Int, in ledger: ClientLedger) -> Day {
+        PriceClaimLimitation.barredFrom(dueDate: ledger.invoices[index].dueDate, clientKind: ledger.clientKind,
+                                        isSaleOfGoods: ledger.invoices[index].isGoods,
+                                        interruptions: interruptions(of: ledger.invoices[index].id, in: ledger))
     }
 
     /// The claim of a delivery not invoiced yet (open until its first invoice issued by `date`),

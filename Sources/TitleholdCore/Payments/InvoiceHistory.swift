@@ -15,13 +15,18 @@ public struct InvoiceHistory: Sendable, Equatable {
     /// One invoice, in the order of `ClientLedger.invoices`.
     public struct Entry: Sendable, Equatable {
         public var invoiceID: Int64
+        /// The first day its price claim is barred (art. 3:307 / 7:28 BW, interrupted by the
+        /// ledger's written demands, 3:317 BW): it depends on no date asked about.
+        public var barredFrom: Day
         public var settledOn: Day?
         public var settledBy: PaymentAllocation.Settlement?
         /// Its credits and payment parts: a range of `InvoiceHistory.reductions`.
         public var reductions: Range<Int>
 
-        public init(invoiceID: Int64, settledOn: Day?, settledBy: PaymentAllocation.Settlement?, reductions: Range<Int>) {
-            self.invoiceID = invoiceID; self.settledOn = settledOn; self.settledBy = settledBy; self.reductions = reductions
+        public init(invoiceID: Int64, barredFrom: Day, settledOn: Day?, settledBy: PaymentAllocation.Settlement?,
+                    reductions: Range<Int>) {
+            self.invoiceID = invoiceID; self.barredFrom = barredFrom; self.settledOn = settledOn; self.settledBy = settledBy
+            self.reductions = reductions
         }
     }
 
@@ -56,15 +61,16 @@ public struct InvoiceHistory: Sendable, Equatable {
         }
         var entries: [Entry] = []
         var reductions: [Reduction] = []
-        for invoice in ledger.invoices {
+        let rule = OwnershipRule()
+        for (index, invoice) in ledger.invoices.enumerated() {
             let start = reductions.count
             for note in ledger.creditNotes where note.invoiceID == invoice.id {
                 reductions.append(Reduction(day: note.issueDate, credited: note.amount, paid: .zero))
             }
             reductions.append(contentsOf: partsByInvoice[invoice.id] ?? [])
             let balance = allocation.balance(of: invoice.id)
-            entries.append(Entry(invoiceID: invoice.id, settledOn: balance?.settledOn, settledBy: balance?.settledBy,
-                                 reductions: start..<reductions.count))
+            entries.append(Entry(invoiceID: invoice.id, barredFrom: rule.barredFrom(invoiceAt: index, in: ledger),
+                                 settledOn: balance?.settledOn, settledBy: balance?.settledBy, reductions: start..<reductions.count))
         }
         self.init(entries: entries, reductions: reductions)
     }
