@@ -24,8 +24,9 @@ struct ClientSliceHeader {
 ///   items section, each as a difference (from the item before; the first invoice from the delivery);
 /// - counted lists of invoices, credit notes and payments;
 /// - the invoices' history (`InvoiceHistory`) behind its length in bytes: per invoice a byte of
-///   flags, its settling day (from its issue day) and what settled it, then its credits and
-///   payment parts, each a kind byte, a day (from the issue day) and an amount;
+///   flags, its limitation day (from its due day), its settling day (from its issue day) and what
+///   settled it, then its credits and payment parts, each a kind byte, a day (from the issue day)
+///   and an amount (`SliceWriter.history`);
 /// - the items: their count, the section's length in bytes, then each item's record (with its
 ///   invoice ids and events), so a reader can take one item and step over the rest;
 /// - the letters.
