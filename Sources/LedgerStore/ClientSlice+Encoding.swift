@@ -117,7 +117,7 @@ enum ClientSliceCodec {
     static func decode(_ bytes: UnsafeRawBufferPointer) -> ClientLedger? {
         var r = SliceReader(bytes: bytes)
         guard r.byte() == format, let kindByte = r.byte(), r.skipHeader(), r.skipDeliverySpans() else { return nil }
-        return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)
+        return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)?.ledger
     }
 
     /// What `owned` reads for its item: the client's key and name, the reference of agreement
@@ -145,16 +145,15 @@ enum ClientSliceCodec {
         }
         let kind: ClientKind = kindByte == 1 ? .consumer : .business
         guard let itemID else {
-            guard r.skipDeliverySpans(), let ledger = decodeLedger(&r, kind: kind) else { return nil }
+            guard r.skipDeliverySpans(), let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
         }
         guard let (deliveries, offsets) = r.deliverySpans() else { return nil }
         guard !deliveries.hasItemEvents, let position = deliveries.spans.firstIndex(where: { $0.itemID == itemID }) else {
-            guard let ledger = decodeLedger(&r, kind: kind) else { return nil }
+            guard let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
         }
-        var history: InvoiceHistory?
-        guard let ledger = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position]), history: &history),
+        guard let (ledger, history) = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position]), readingHistory: true),
               ledger.items.first?.id == itemID, let history else { return nil }
         // The items section is kept for the serials a reason may name (`DeliverySerials`), unless
         // no reason on `date` can name another item.
@@ -182,14 +181,10 @@ enum ClientSliceCodec {
     /// Which items `decodeLedger` builds: all, or the one whose record starts at an offset of the items section.
     private enum ItemSelection { case all, one(offset: Int) }
 
-    /// The lists after the delivery spans.
-    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all) -> ClientLedger? {
-        decodeLedger(&r, kind: kind, items: items_, history: nil)
-    }
-
-    /// The same, and the invoices' history into `history` when one is given (else it is stepped over).
-    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection,
-                                     history: UnsafeMutablePointer<InvoiceHistory?>?) -> ClientLedger? {
+    /// The lists after the delivery spans, and the invoices' history when `readingHistory` (else
+    /// it is stepped over).
+    private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all,
+                                     readingHistory: Bool = false) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
 
         guard let invoiceCount = r.count() else { return nil }
         var invoices: [ClientLedger.Invoice] = []
@@ -226,10 +221,11 @@ enum ClientSliceCodec {
         }
 
         guard let historyLength = r.count(), r.offset + historyLength <= r.bytes.count else { return nil }
-        if let history {
+        var history: InvoiceHistory?
+        if readingHistory {
             var section = SliceReader(bytes: r.bytes, offset: r.offset)
             guard let read = section.history(of: invoices), section.offset == r.offset + historyLength else { return nil }
-            history.pointee = read
+            history = read
         }
         r.offset += historyLength
 
@@ -265,7 +261,7 @@ enum ClientSliceCodec {
             letters[invoice] = list
         }
         guard r.atEnd else { return nil }
-        return ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments,
-                            items: items, letters: letters)
+        return (ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments,
+                             items: items, letters: letters), history)
     }
 }

@@ -45,13 +45,7 @@ public struct DeliverySpans: Sendable, Equatable {
     /// The spans of `ledger`'s items.
     public init(_ ledger: ClientLedger) {
         spans = ledger.items.map { item in
-            var first: Day?
-            for id in item.invoiceIDs {
-                // The first invoice with this id (ids are unique in a ledger), as `uninvoicedClaim` finds it.
-                guard let invoice = ledger.invoices.first(where: { $0.id == id }) else { continue }
-                first = min(first ?? invoice.issueDate, invoice.issueDate)
-            }
-            return Span(itemID: item.id, deliveredOn: item.deliveredOn, firstInvoicedOn: first)
+            Span(itemID: item.id, deliveredOn: item.deliveredOn, firstInvoicedOn: ledger.firstIssueDay(of: item.invoiceIDs))
         }
         hasItemEvents = ledger.items.contains { !$0.events.isEmpty }
     }

@@ -181,16 +181,8 @@ public struct OwnershipRule: Sendable {
     func uninvoicedClaim(deliveredOn: Day, invoiceIDs: InvoiceIDList, wentBack: Bool, at position: Int?,
                          in ledger: ClientLedger, on date: Day) -> Claim? {
         guard deliveredOn <= date, !wentBack else { return nil }
-        var firstInvoice: Day?
-        for id in invoiceIDs {
-            // The first invoice with this id, as issued by `date` (ids are unique in a ledger).
-            for index in ledger.invoices.indices where ledger.invoices[index].id == id {
-                let issued = ledger.invoices[index].issueDate
-                if issued <= date { firstInvoice = min(firstInvoice ?? issued, issued) }
-                break
-            }
-        }
-        return .uninvoiced(deliveredOn: deliveredOn, at: position, invoicedOn: firstInvoice, isOwn: false)
+        return .uninvoiced(deliveredOn: deliveredOn, at: position,
+                           invoicedOn: ledger.firstIssueDay(of: invoiceIDs, issuedBy: date), isOwn: false)
     }
 
     /// The claims in the item's scope, each with the span during which it was open: the item's
@@ -199,6 +191,23 @@ public struct OwnershipRule: Sendable {
                 on date: Day) -> [Claim] {
         var each = ClientClaims(rule: self, ledger: ledger, allocation: allocation, on: date, sharing: false)
         return each.claims(for: item)
+    }
+}
+
+extension ClientLedger {
+    /// The issue day of the earliest of `ids`' invoices known to the ledger, among those issued by
+    /// `date` (all when `date` is nil): the day a delivery billed on them stops being uninvoiced.
+    func firstIssueDay(of ids: InvoiceIDList, issuedBy date: Day? = nil) -> Day? {
+        var first: Day?
+        for id in ids {
+            // The first invoice with this id (ids are unique in a ledger).
+            for index in invoices.indices where invoices[index].id == id {
+                let issued = invoices[index].issueDate
+                if date.map({ issued <= $0 }) ?? true { first = min(first ?? issued, issued) }
+                break
+            }
+        }
+        return first
     }
 }
 

@@ -52,6 +52,7 @@ public struct InvoiceHistory: Sendable, Equatable {
 
     /// The history of `ledger`'s invoices: its allocation over all time.
     public init(_ ledger: ClientLedger) {
+        // Every credit note and payment counts: the allocation on a day later than any the ledger can hold.
         let allocation = PaymentAllocation(ledger, asOf: Day(ordinal: Int(Int32.max)))
         let paymentDays = Dictionary(ledger.payments.map { ($0.id, $0.bookingDate) }, uniquingKeysWith: min)
         var partsByInvoice: [Int64: [Reduction]] = [:]
