@@ -36,6 +36,29 @@ struct SliceWriter {
         }
     }
 
+    /// The claim coverage (`ClaimCoverage`): blocks as a first day (from the block before) and a
+    /// length in days (0: still open), closings as a day (from the one before) and the earliest
+    /// delivery (from that day).
+    mutating func coverage(_ coverage: ClaimCoverage) {
+        byte(coverage.hasItemEvents ? 1 : 0)
+        for blocks in [coverage.claims, coverage.deliveries] {
+            count(blocks.count)
+            var previous = 0
+            for block in blocks {
+                int(Int64(block.from.ordinal - previous))
+                unsigned(UInt64(block.until.map { $0.ordinal - block.from.ordinal } ?? 0))
+                previous = block.from.ordinal
+            }
+        }
+        count(coverage.deliveryClosings.count)
+        var previous = 0
+        for closing in coverage.deliveryClosings {
+            int(Int64(closing.day.ordinal - previous))
+            int(Int64(closing.earliestDelivery.ordinal - closing.day.ordinal))
+            previous = closing.day.ordinal
+        }
+    }
+
     /// One item's record of the items section.
     mutating func item(_ item: ClientLedger.DeliveredItem) {
         byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
@@ -106,29 +129,108 @@ struct SliceReader {
                                           invoiceIDs: invoiceIDs, events: events, value: value)
     }
 
-    /// The delivery spans (`DeliverySpans`) with each item's offset in the items section, or
-    /// `nil` on a malformed section.
-    mutating func deliverySpans() -> (DeliverySpans, offsets: [Int])? {
-        guard let flags = byte(), let count = count() else { return nil }
+    /// The delivery spans (`DeliverySpans`) from the item locator and the spans' days that follow
+    /// it, or `nil` when malformed.
+    mutating func deliverySpans() -> DeliverySpans? {
+        guard let count = count() else { return nil }
         var spans: [DeliverySpans.Span] = []
-        var offsets: [Int] = []
         spans.reserveCapacity(count)
-        offsets.reserveCapacity(count)
-        var previous = (id: Int64(0), day: 0, offset: 0)
+        var id: Int64 = 0
         for _ in 0..<count {
-            // Differences from the span before (`ClientSliceCodec.encode`).
-            guard let spanFlags = byte(), let idStep = int(), let dayStep = int(), let dayStep = Int(exactly: dayStep)
-            else { return nil }
-            let id = previous.id &+ idStep, delivered = previous.day + dayStep
-            var first: Day?
-            if spanFlags & 1 != 0 { guard let f = int(), let f = Int(exactly: f) else { return nil }; first = Day(ordinal: delivered + f) }
-            guard let offsetStep = self.count() else { return nil }
-            let offset = previous.offset + offsetStep
-            spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: delivered), firstInvoicedOn: first))
-            offsets.append(offset)
-            previous = (id, delivered, offset)
+            guard let step = int(), skipVarint() else { return nil }
+            id &+= step
+            spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: 0), firstInvoicedOn: nil))
         }
-        return (DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0), offsets)
+        guard let length = self.count() else { return nil }
+        let end = offset + length
+        guard let flags = byte() else { return nil }
+        var day = 0
+        for index in spans.indices {
+            guard let spanFlags = byte(), let step = int(), let step = Int(exactly: step) else { return nil }
+            day += step
+            spans[index].deliveredOn = Day(ordinal: day)
+            if spanFlags & 1 != 0 {
+                guard let f = int(), let f = Int(exactly: f) else { return nil }
+                spans[index].firstInvoicedOn = Day(ordinal: day + f)
+            }
+        }
+        guard offset == end else { return nil }
+        return DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0)
+    }
+
+    /// The offset in the items section of item `itemID`'s record, from the item locator, and steps
+    /// over the spans' days (nothing is built); `nil` when no item is `itemID`, or when malformed.
+    mutating func locate(item itemID: Int64) -> Int? {
+        guard let count = count() else { return nil }
+        var id: Int64 = 0, offset = 0
+        var located: Int?
+        for _ in 0..<count {
+            guard let idStep = int(), let offsetStep = self.count() else { return nil }
+            id &+= idStep
+            offset += offsetStep
+            if id == itemID, located == nil { located = offset }
+        }
+        guard skipDeliverySpanDays() else { return nil }
+        return located
+    }
+
+    /// Each delivery's record offset in the items section, from the item locator (a reason
+    /// names another item's serial only now and then, so `locate` keeps none).
+    mutating func recordOffsets() -> [Int]? {
+        guard let count = count() else { return nil }
+        var offsets: [Int] = []
+        offsets.reserveCapacity(count)
+        var offset = 0
+        for _ in 0..<count {
+            guard skipVarint(), let step = self.count() else { return nil }
+            offset += step
+            offsets.append(offset)
+        }
+        return offsets
+    }
+
+    /// Steps over the item locator and the spans' days.
+    mutating func skipDeliverySpans() -> Bool {
+        guard let count = count() else { return false }
+        for _ in 0..<count { guard skipVarint(), skipVarint() else { return false } }
+        return skipDeliverySpanDays()
+    }
+
+    private mutating func skipDeliverySpanDays() -> Bool {
+        guard let length = count() else { return false }
+        offset += length
+        return true
+    }
+
+    /// The claim coverage as `SliceWriter.coverage` wrote it, or `nil` when malformed.
+    mutating func coverage() -> ClaimCoverage? {
+        func blocks(_ r: inout SliceReader) -> [ClaimCoverage.Block]? {
+            guard let count = r.count() else { return nil }
+            var blocks: [ClaimCoverage.Block] = []
+            blocks.reserveCapacity(count)
+            var previous = 0
+            for _ in 0..<count {
+                // A length in days, not a count of what follows: not bounded by the bytes left.
+                guard let step = r.int(), let step = Int(exactly: step), let days = r.unsigned(), let length = Int(exactly: days)
+                else { return nil }
+                let from = previous + step
+                blocks.append(ClaimCoverage.Block(from: Day(ordinal: from), until: length == 0 ? nil : Day(ordinal: from + length)))
+                previous = from
+            }
+            return blocks
+        }
+        guard let flags = byte(), let claims = blocks(&self), let deliveries = blocks(&self) else { return nil }
+        guard let count = count() else { return nil }
+        var closings: [ClaimCoverage.DeliveryClosing] = []
+        closings.reserveCapacity(count)
+        var previous = 0
+        for _ in 0..<count {
+            guard let step = int(), let step = Int(exactly: step), let back = int(), let back = Int(exactly: back) else { return nil }
+            let day = previous + step
+            closings.append(ClaimCoverage.DeliveryClosing(day: Day(ordinal: day), earliestDelivery: Day(ordinal: day + back)))
+            previous = day
+        }
+        return ClaimCoverage(claims: claims, deliveries: deliveries, deliveryClosings: closings, hasItemEvents: flags & 1 != 0)
     }
 
     /// The invoices' history as `SliceWriter.history` wrote it for `invoices`, or `nil` when malformed.
@@ -163,18 +265,18 @@ struct SliceReader {
         return InvoiceHistory(entries: entries, reductions: reductions)
     }
 
-    /// Steps over the delivery spans.
-    mutating func skipDeliverySpans() -> Bool {
-        guard byte() != nil, let count = count() else { return false }
-        for _ in 0..<count {
-            guard let spanFlags = byte(), int() != nil, int() != nil, spanFlags & 1 == 0 || int() != nil, self.count() != nil else {
-                return false
-            }
-        }
-        return true
-    }
-
     var atEnd: Bool { offset == bytes.count }
+
+    /// Steps over one varint without working out its value.
+    @inline(__always) mutating func skipVarint() -> Bool {
+        let end = min(bytes.count, offset &+ 10)
+        while offset < end {
+            let b = bytes[offset]
+            offset &+= 1
+            if b < 0x80 { return true }
+        }
+        return false
+    }
 
     @inline(__always) mutating func byte() -> UInt8? {
         guard offset < bytes.count else { return nil }

@@ -15,31 +15,39 @@ struct ClientSliceHeader {
 /// decoding it sits on the `owned` hot path (JSON through `Codable` took longer than rebuilding
 /// the slice with SQL).
 ///
-/// Layout (format 2):
+/// Layout (format 3, migration `v8-claim-coverage`):
 /// - a format byte and the client kind;
 /// - the header (`ClientSliceHeader`): the client's key, a byte saying whether a name follows and
 ///   the name, then a counted list of agreement ids and references;
-/// - the delivery spans (`DeliverySpans`): a byte saying whether any item has events, then per
-///   item a byte of flags, its id, delivery day, first invoice day and its record's offset in the
-///   items section, each as a difference (from the item before; the first invoice from the delivery);
-/// - counted lists of invoices, credit notes and payments;
+/// - the claim coverage (`ClaimCoverage`): a byte saying whether any item has events, the claims'
+///   blocks and the deliveries' blocks (each a counted list of a first day, as a difference from
+///   the block before, and a length in days, 0 for a block still open), then the delivery
+///   closings (a counted list of days, each from the one before, with the earliest delivery from it);
+/// - the item locator: a count, then per item its id and its record's offset in the items
+///   section, each as a difference from the item before;
+/// - the delivery spans' days (`DeliverySpans`) behind their length in bytes: a byte saying
+///   whether any item has events, then per item a byte of flags, its delivery day (from the item
+///   before) and its first invoice day (from its delivery);
+/// - a counted list of invoices, then the counted lists of credit notes and payments behind
+///   their length in bytes;
 /// - the invoices' history (`InvoiceHistory`) behind its length in bytes: per invoice a byte of
 ///   flags, its limitation day (from its due day), its settling day (from its issue day) and what
 ///   settled it, then its credits and payment parts, each a kind byte, a day (from the issue day)
 ///   and an amount (`SliceWriter.history`);
 /// - the items: their count, the section's length in bytes, then each item's record (with its
 ///   invoice ids and events), so a reader can take one item and step over the rest;
-/// - the letters.
+/// - the letters, behind their length in bytes.
 ///
 /// Integers are LEB128 varints, signed ones zig-zagged; dates are `Day.ordinal`; strings are a
 /// length and UTF-8 bytes; each record starts with a byte of flags saying which optional fields
 /// follow. Enumerations are stored by raw value, so reordering a Swift enum cannot change what a
-/// stored slice means. Format 1 had no header, no spans and no section length.
+/// stored slice means. Format 1 had no header, no spans and no section length; format 2 no coverage,
+/// the locator within the spans, and no lengths before the spans, credit notes and payments and letters.
 ///
 /// A blob whose format byte is not `ClientSliceCodec.format`, or that ends early, decodes to
 /// `nil` and the caller rebuilds the slice from its rows: a stale format is slow, never wrong.
 enum ClientSliceCodec {
-    static let format: UInt8 = 2
+    static let format: UInt8 = 3
 
     static func encode(_ ledger: ClientLedger, header: ClientSliceHeader) -> [UInt8] {
         var w = SliceWriter()
@@ -51,6 +59,8 @@ enum ClientSliceCodec {
         if let name = header.clientName { w.string(name) }
         w.count(header.agreements.count)
         for agreement in header.agreements { w.int(agreement.id); w.string(agreement.reference) }
+        let history = InvoiceHistory(ledger)
+        w.coverage(ClaimCoverage(ledger, history: history))
         // The items first into their own buffer: the spans name each item's offset in it.
         var itemsSection = SliceWriter()
         var offsets: [Int] = []
@@ -59,21 +69,29 @@ enum ClientSliceCodec {
             offsets.append(itemsSection.bytes.count)
             itemsSection.item(item)
         }
-        // Each span as differences from the one before (ids, delivery days and record offsets
-        // grow slowly within a client) and its first invoice from its delivery: mostly one byte
-        // each, so the slice stays within one database page.
+        // The item locator: each item's id and record offset, as differences from the item before
+        // (both grow slowly within a client: mostly a byte each), so one item is found reading two
+        // small numbers per item. Then the spans' days behind their length (each delivery from the
+        // one before, its first invoice from its delivery), read only when a question needs them.
         let deliveries = DeliverySpans(ledger)
-        w.byte(deliveries.hasItemEvents ? 1 : 0)
         w.count(deliveries.spans.count)
-        var previous = (id: Int64(0), day: 0, offset: 0)
+        var previous = (id: Int64(0), offset: 0)
         for (span, offset) in zip(deliveries.spans, offsets) {
-            w.byte(span.firstInvoicedOn != nil ? 1 : 0)
             w.int(span.itemID &- previous.id)
-            w.int(Int64(span.deliveredOn.ordinal - previous.day))
-            if let first = span.firstInvoicedOn { w.int(Int64(first.ordinal - span.deliveredOn.ordinal)) }
             w.count(offset - previous.offset)
-            previous = (span.itemID, span.deliveredOn.ordinal, offset)
+            previous = (span.itemID, offset)
         }
+        var days = SliceWriter()
+        days.byte(deliveries.hasItemEvents ? 1 : 0)
+        var previousDay = 0
+        for span in deliveries.spans {
+            days.byte(span.firstInvoicedOn != nil ? 1 : 0)
+            days.int(Int64(span.deliveredOn.ordinal - previousDay))
+            if let first = span.firstInvoicedOn { days.int(Int64(first.ordinal - span.deliveredOn.ordinal)) }
+            previousDay = span.deliveredOn.ordinal
+        }
+        w.count(days.bytes.count)
+        w.bytes.append(contentsOf: days.bytes)
         w.count(ledger.invoices.count)
         for invoice in ledger.invoices {
             w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
@@ -82,49 +100,57 @@ enum ClientSliceCodec {
             w.day(invoice.issueDate); w.day(invoice.dueDate); w.int(invoice.payable.value)
             if let paymentID = invoice.paymentID { w.string(paymentID) }
         }
-        w.count(ledger.creditNotes.count)
+        // Credit notes and payments behind their length in bytes: one item's question steps over them.
+        var notesAndPayments = SliceWriter()
+        notesAndPayments.count(ledger.creditNotes.count)
         for note in ledger.creditNotes {
-            w.byte(note.invoiceID != nil ? 1 : 0)
-            w.string(note.number); w.day(note.issueDate); w.int(note.amount.value)
-            if let invoice = note.invoiceID { w.int(invoice) }
+            notesAndPayments.byte(note.invoiceID != nil ? 1 : 0)
+            notesAndPayments.string(note.number); notesAndPayments.day(note.issueDate); notesAndPayments.int(note.amount.value)
+            if let invoice = note.invoiceID { notesAndPayments.int(invoice) }
         }
-        w.count(ledger.payments.count)
+        notesAndPayments.count(ledger.payments.count)
         for payment in ledger.payments {
-            w.byte(payment.invoiceID != nil ? 1 : 0)
-            w.int(payment.id); w.day(payment.bookingDate); w.int(payment.amount.value)
-            if let invoice = payment.invoiceID { w.int(invoice) }
+            notesAndPayments.byte(payment.invoiceID != nil ? 1 : 0)
+            notesAndPayments.int(payment.id); notesAndPayments.day(payment.bookingDate); notesAndPayments.int(payment.amount.value)
+            if let invoice = payment.invoiceID { notesAndPayments.int(invoice) }
         }
+        w.count(notesAndPayments.bytes.count)
+        w.bytes.append(contentsOf: notesAndPayments.bytes)
         // The invoices' history (`InvoiceHistory`), in invoice order, behind its length in bytes.
         var historySection = SliceWriter()
-        historySection.history(InvoiceHistory(ledger), of: ledger)
+        historySection.history(history, of: ledger)
         w.count(historySection.bytes.count)
         w.bytes.append(contentsOf: historySection.bytes)
         w.count(ledger.items.count)
         w.count(itemsSection.bytes.count)
         w.bytes.append(contentsOf: itemsSection.bytes)
-        // Letters by invoice id, in id order so equal ledgers encode to equal bytes.
+        // Letters by invoice id, in id order so equal ledgers encode to equal bytes, behind their length.
+        var lettersSection = SliceWriter()
         let letterKeys = ledger.letters.keys.sorted()
-        w.count(letterKeys.count)
+        lettersSection.count(letterKeys.count)
         for invoice in letterKeys {
             let letters = ledger.letters[invoice] ?? []
-            w.int(invoice); w.count(letters.count)
-            for letter in letters { w.string(letter.kind.rawValue); w.day(letter.sentOn) }
+            lettersSection.int(invoice); lettersSection.count(letters.count)
+            for letter in letters { lettersSection.string(letter.kind.rawValue); lettersSection.day(letter.sentOn) }
         }
+        w.count(lettersSection.bytes.count)
+        w.bytes.append(contentsOf: lettersSection.bytes)
         return w.bytes
     }
 
     /// The ledger encoded in `bytes`, or `nil` when they are not a complete slice of this format.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> ClientLedger? {
         var r = SliceReader(bytes: bytes)
-        guard r.byte() == format, let kindByte = r.byte(), r.skipHeader(), r.skipDeliverySpans() else { return nil }
+        guard r.byte() == format, let kindByte = r.byte(), r.skipHeader(), r.coverage() != nil, r.skipDeliverySpans() else { return nil }
         return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)?.ledger
     }
 
     /// What `owned` reads for its item: the client's key and name, the reference of agreement
     /// `agreementID`, and the client's ledger — in full, or (`spansFor` an item id, and the client
-    /// has no item events) with only that item among its items, the others given by their
-    /// delivery spans and their serials kept for reasons that name them (with a `date`, only when
-    /// a reason on that date can). `nil` as `decode`.
+    /// has no item events) with its invoices and that item only, the client's claim coverage and
+    /// invoices' history beside it. The delivery spans, and the serials of the other deliveries,
+    /// are read only when the rule needs them for that item on `date` (always without a date):
+    /// `OwnershipRule.needsDeliverySpans`. `nil` as `decode`.
     static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil,
                                 on date: Day? = nil) -> SliceLookup?
     {
@@ -144,23 +170,33 @@ enum ClientSliceCodec {
             }
         }
         let kind: ClientKind = kindByte == 1 ? .consumer : .business
-        guard let itemID else {
+        guard let coverage = r.coverage() else { return nil }
+        let spansStart = r.offset
+        // The item's record is found from the spans, stepped over; a client with item events is read in full.
+        let located = coverage.hasItemEvents ? nil : itemID.flatMap { r.locate(item: $0) }
+        guard let itemID, let offset = located else {
+            r.offset = spansStart
             guard r.skipDeliverySpans(), let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
         }
-        guard let (deliveries, offsets) = r.deliverySpans() else { return nil }
-        guard !deliveries.hasItemEvents, let position = deliveries.spans.firstIndex(where: { $0.itemID == itemID }) else {
-            guard let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
-            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
+        guard let (ledger, history) = decodeLedger(&r, kind: kind, items: .one(offset: offset), forOneQuestion: true),
+              let item = ledger.items.first, item.id == itemID, let history else { return nil }
+        guard date.map({ OwnershipRule(scope: .client).needsDeliverySpans(for: item, in: ledger, coverage: coverage, on: $0) }) ?? true
+        else {
+            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger, coverage: coverage, history: history)
         }
-        guard let (ledger, history) = decodeLedger(&r, kind: kind, items: .one(offset: offsets[position]), readingHistory: true),
-              ledger.items.first?.id == itemID, let history else { return nil }
-        // The items section is kept for the serials a reason may name (`DeliverySerials`), unless
-        // no reason on `date` can name another item.
-        let needed = date.map { deliveries.namesAnotherDelivery(besides: itemID, on: $0) } ?? true
-        let serials = DeliverySerials(itemsSection: needed ? Array(bytes[r.itemsSection]) : [], offsets: needed ? offsets : [])
-        return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger,
-                           deliveries: deliveries, history: history, serials: serials)
+        var spansReader = SliceReader(bytes: bytes, offset: spansStart)
+        guard let deliveries = spansReader.deliverySpans() else { return nil }
+        // The items section and the records' offsets are kept for the serials a reason may name
+        // (`DeliverySerials`), unless no reason on `date` can name another item.
+        var serials = DeliverySerials(itemsSection: [], offsets: [])
+        if date.map({ deliveries.namesAnotherDelivery(besides: itemID, on: $0) }) ?? true {
+            var offsetsReader = SliceReader(bytes: bytes, offset: spansStart)
+            guard let offsets = offsetsReader.recordOffsets() else { return nil }
+            serials = DeliverySerials(itemsSection: Array(bytes[r.itemsSection]), offsets: offsets)
+        }
+        return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger, coverage: coverage,
+                           history: history, deliveries: deliveries, serials: serials)
     }
 
     /// The header alone (for tests), or `nil` as `decode`.
@@ -181,10 +217,13 @@ enum ClientSliceCodec {
     /// Which items `decodeLedger` builds: all, or the one whose record starts at an offset of the items section.
     private enum ItemSelection { case all, one(offset: Int) }
 
-    /// The lists after the delivery spans, and the invoices' history when `readingHistory` (else
-    /// it is stepped over).
+    /// The lists after the delivery spans. `forOneQuestion` (one item's question under scope
+    /// client, `decodeForLookup`) also reads the invoices' history and jumps over the credit
+    /// notes, payments and letters instead of building them: the history holds all the rule then
+    /// reads of them (their reductions, the settling and the limitation day), so the ledger comes
+    /// back with its invoices and the selected item only.
     private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all,
-                                     readingHistory: Bool = false) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
+                                     forOneQuestion: Bool = false) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
 
         guard let invoiceCount = r.count() else { return nil }
         var invoices: [ClientLedger.Invoice] = []
@@ -200,29 +239,36 @@ enum ClientSliceCodec {
                                                  issueDate: issue, dueDate: due, payable: Cents(payable), paymentIDText: paymentID))
         }
 
-        guard let creditCount = r.count() else { return nil }
         var creditNotes: [ClientLedger.CreditNote] = []
-        creditNotes.reserveCapacity(creditCount)
-        for _ in 0..<creditCount {
-            guard let flags = r.byte(), let number = r.string(), let issue = r.day(), let amount = r.int() else { return nil }
-            var invoice: Int64?
-            if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
-            creditNotes.append(ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice))
-        }
-
-        guard let paymentCount = r.count() else { return nil }
         var payments: [ClientLedger.Payment] = []
-        payments.reserveCapacity(paymentCount)
-        for _ in 0..<paymentCount {
-            guard let flags = r.byte(), let id = r.int(), let booked = r.day(), let amount = r.int() else { return nil }
-            var invoice: Int64?
-            if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
-            payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
+        guard let notesAndPaymentsLength = r.count() else { return nil }
+        let notesAndPaymentsEnd = r.offset + notesAndPaymentsLength
+        if forOneQuestion {
+            r.offset = notesAndPaymentsEnd
+        } else {
+            guard let creditCount = r.count() else { return nil }
+            creditNotes.reserveCapacity(creditCount)
+            for _ in 0..<creditCount {
+                guard let flags = r.byte(), let number = r.string(), let issue = r.day(), let amount = r.int() else { return nil }
+                var invoice: Int64?
+                if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+                creditNotes.append(ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice))
+            }
+
+            guard let paymentCount = r.count() else { return nil }
+            payments.reserveCapacity(paymentCount)
+            for _ in 0..<paymentCount {
+                guard let flags = r.byte(), let id = r.int(), let booked = r.day(), let amount = r.int() else { return nil }
+                var invoice: Int64?
+                if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+                payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
+            }
+            guard r.offset == notesAndPaymentsEnd else { return nil }
         }
 
         guard let historyLength = r.count(), r.offset + historyLength <= r.bytes.count else { return nil }
         var history: InvoiceHistory?
-        if readingHistory {
+        if forOneQuestion {
             var section = SliceReader(bytes: r.bytes, offset: r.offset)
             guard let read = section.history(of: invoices), section.offset == r.offset + historyLength else { return nil }
             history = read
@@ -249,16 +295,22 @@ enum ClientSliceCodec {
             r.offset = sectionStart + sectionLength
         }
 
-        guard let letterKeyCount = r.count() else { return nil }
         var letters: [Int64: [DunningLetter]] = [:]
-        for _ in 0..<letterKeyCount {
-            guard let invoice = r.int(), let count = r.count() else { return nil }
-            var list: [DunningLetter] = []
-            for _ in 0..<count {
-                guard let kindText = r.string(), let kind = DunningLetter.Kind(rawValue: kindText), let sent = r.day() else { return nil }
-                list.append(DunningLetter(kind: kind, sentOn: sent))
+        guard let lettersLength = r.count() else { return nil }
+        let lettersEnd = r.offset + lettersLength
+        if forOneQuestion {
+            r.offset = lettersEnd
+        } else {
+            guard let letterKeyCount = r.count() else { return nil }
+            for _ in 0..<letterKeyCount {
+                guard let invoice = r.int(), let count = r.count() else { return nil }
+                var list: [DunningLetter] = []
+                for _ in 0..<count {
+                    guard let kindText = r.string(), let kind = DunningLetter.Kind(rawValue: kindText), let sent = r.day() else { return nil }
+                    list.append(DunningLetter(kind: kind, sentOn: sent))
+                }
+                letters[invoice] = list
             }
-            letters[invoice] = list
         }
         guard r.atEnd else { return nil }
         return (ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments,

@@ -90,11 +90,13 @@ struct SliceLookup {
     var clientName: String?
     /// The reference of the item's agreement, when the slice lists it.
     var agreement: String?
-    /// In full, or with only the item asked about among its items when `deliveries` is set.
+    /// In full, or with its invoices and the item asked about only when `coverage` is set.
     var ledger: ClientLedger
-    var deliveries: DeliverySpans?
-    /// The invoices' history, set with `deliveries`.
+    /// The client's claim coverage and invoices' history, when only the item asked about was decoded.
+    var coverage: ClaimCoverage?
     var history: InvoiceHistory?
+    /// The delivery spans and the other deliveries' serials, when the rule needs them (`decodeForLookup`).
+    var deliveries: DeliverySpans?
     var serials: DeliverySerials?
 }
 
@@ -119,29 +121,41 @@ public struct DeliverySerials: Sendable {
 public struct OwnershipLookup: Sendable {
     /// The items carrying the serial (more than one only when different GTINs share it).
     public var items: [ItemRecord]
-    /// When exactly one item matched, its client's ledger: in full, or — when `deliveries` is
-    /// set — with only that item among its items.
+    /// When exactly one item matched, its client's ledger: in full, or — when `coverage` is set —
+    /// with its invoices and that item only (its credit notes, payments and letters are in
+    /// `history`, as much as the ownership rule reads of them).
     public var ledger: ClientLedger?
-    /// The client's deliveries as spans (`DeliverySpans`), when its items were not decoded.
-    public var deliveries: DeliverySpans?
-    /// The client's invoices' history (`InvoiceHistory`), set with `deliveries`.
+    /// The client's claim coverage (`ClaimCoverage`), when its items were not decoded.
+    public var coverage: ClaimCoverage?
+    /// The client's invoices' history (`InvoiceHistory`), set with `coverage`.
     public var history: InvoiceHistory?
+    /// The client's deliveries as spans (`DeliverySpans`), set with `coverage` when the rule needs
+    /// them for the item on the date asked about (`OwnershipRule.needsDeliverySpans`).
+    public var deliveries: DeliverySpans?
     /// Their serials, for a reason that names one (set with `deliveries`).
     public var serials: DeliverySerials?
 
-    public init(items: [ItemRecord], ledger: ClientLedger? = nil, deliveries: DeliverySpans? = nil,
-                history: InvoiceHistory? = nil, serials: DeliverySerials? = nil) {
-        self.items = items; self.ledger = ledger; self.deliveries = deliveries; self.history = history
-        self.serials = serials
+    public init(items: [ItemRecord], ledger: ClientLedger? = nil, coverage: ClaimCoverage? = nil, history: InvoiceHistory? = nil,
+                deliveries: DeliverySpans? = nil, serials: DeliverySerials? = nil) {
+        self.items = items; self.ledger = ledger; self.coverage = coverage; self.history = history
+        self.deliveries = deliveries; self.serials = serials
+    }
+}
+
+extension OwnershipLookup {
+    /// One item and what its client's slice gave for it.
+    init(_ item: ItemRecord, _ slice: SliceLookup) {
+        self.init(items: [item], ledger: slice.ledger, coverage: slice.coverage, history: slice.history,
+                  deliveries: slice.deliveries, serials: slice.serials)
     }
 }
 
 extension LedgerDatabase {
     /// The look-up of `serial` for `owned`: as `lookup(serial:gtin:)`, but when the item's client has
-    /// no item events its other items are given as delivery spans instead of being decoded (what
-    /// `OwnershipRule.verdict(for:in:deliveries:serial:on:)` reads, for scope `client`).
-    ///
-    /// The serials of the other items are kept for the reasons on `date` (all of them without one).
+    /// no item events its other items are not decoded: the client's claim coverage and invoices'
+    /// history are given instead, with the delivery spans and the other serials only when
+    /// `OwnershipRule(scope: .client)` needs them for the item on `date` (always without a date) —
+    /// what `OwnershipRule.verdict(for:in:coverage:history:deliveries:serial:on:)` reads.
     public func ownershipLookup(serial: String, gtin: String? = nil, on date: Day? = nil) throws -> OwnershipLookup {
         let normalised = Self.lookupSerial(serial)
         if let answer = try fastLookup(serial: normalised, gtin: gtin, spans: true, on: date) { return answer }
@@ -158,8 +172,9 @@ extension LedgerDatabase {
     func fastLookup(serial: String, gtin: String?, spans: Bool = false, on date: Day? = nil) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
         let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
-            var items: [ItemRecord] = []
-            var stored: [SliceLookup] = []
+            // Most serials match one row: it is kept in `first`, and the lists are made only for a second.
+            var first: (item: ItemRecord, slice: SliceLookup)?
+            var more: [(item: ItemRecord, slice: SliceLookup)] = []
             var complete = true
             let code: Int32 = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
@@ -173,9 +188,9 @@ extension LedgerDatabase {
                            UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))),
                            agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date),
                        let agreement = slice.agreement {
-                        items.append(Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
-                                                     clientName: slice.clientName, agreement: agreement))
-                        stored.append(slice)
+                        let row = (Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
+                                                   clientName: slice.clientName, agreement: agreement), slice)
+                        if first == nil { first = row } else { more.append(row) }
                     } else {
                         complete = false
                     }
@@ -185,13 +200,12 @@ extension LedgerDatabase {
             }
             guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
             guard complete else { return nil }
-            if let gtin, let wanted = normaliseGTIN(gtin) {
-                let keep = items.indices.filter { items[$0].gtin == wanted }
-                items = keep.map { items[$0] }; stored = keep.map { stored[$0] }
-            }
-            guard items.count == 1 else { return OwnershipLookup(items: items) }
-            return OwnershipLookup(items: items, ledger: stored[0].ledger, deliveries: stored[0].deliveries,
-                                   history: stored[0].history, serials: stored[0].serials)
+            guard let first else { return OwnershipLookup(items: []) }
+            if more.isEmpty, gtin == nil { return OwnershipLookup(first.item, first.slice) }
+            var rows = [first] + more
+            if let gtin, let wanted = normaliseGTIN(gtin) { rows = rows.filter { $0.item.gtin == wanted } }
+            guard rows.count == 1 else { return OwnershipLookup(items: rows.map(\.item)) }
+            return OwnershipLookup(rows[0].item, rows[0].slice)
         }
         return answer ?? nil
     }
@@ -206,6 +220,10 @@ extension LedgerDatabase {
             return String(decoding: UnsafeRawBufferPointer(start: bytes, count: count), as: UTF8.self)
         }
         func integer(_ index: Int32) -> Int64 { sqlite3_column_int64(statement, index) }
+        func day(_ index: Int32) -> Day? {
+            guard let bytes = sqlite3_column_text(statement, index) else { return nil }
+            return Day(isoUTF8: UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, index))))
+        }
         let gtin = text(2) ?? ""
         var looked = serial
         let sameSerial = looked.withUTF8 { looked in
@@ -213,7 +231,7 @@ extension LedgerDatabase {
             return Int(sqlite3_column_bytes(statement, 1)) == looked.count && memcmp(row, bytes, looked.count) == 0
         }
         return ItemRecord(id: integer(0), serial: sameSerial ? serial : (text(1) ?? ""), gtin: gtin.isEmpty ? nil : gtin, name: text(3),
-                          rawScan: text(4), deliveredOn: text(5).flatMap { Day(iso: $0) } ?? Day(ordinal: 0),
+                          rawScan: text(4), deliveredOn: day(5) ?? Day(ordinal: 0),
                           clientID: integer(6), clientKey: clientKey, clientName: clientName,
                           agreementID: integer(7), agreement: agreement)
     }

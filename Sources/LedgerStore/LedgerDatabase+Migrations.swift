@@ -291,6 +291,12 @@ extension LedgerDatabase {
             try db.execute(sql: ClientSlice.namesTriggers)
             try ClientSlice.rebuildAll(in: db)
         }
+        migrator.registerMigration("v8-claim-coverage") { db in
+            // Slices of format 3 carry the client's claim coverage (`ClaimCoverage`), so `owned`
+            // decodes neither the client's other items nor their spans for most questions
+            // (issue 2, Speed); every slice is built again.
+            try ClientSlice.rebuildAll(in: db)
+        }
         return migrator
     }
 }

@@ -96,8 +96,8 @@ public struct OwnershipService: Sendable {
 
     /// The report for `serial` on `date`; an unknown or ambiguous serial is an error.
     ///
-    /// Under scope `client` the client's other items are read as delivery spans when the store
-    /// gives them so (`LedgerDatabase.ownershipLookup`): the same verdict, without decoding them.
+    /// Under scope `client` the client's other items are not decoded when the store gives its
+    /// claim coverage instead (`LedgerDatabase.ownershipLookup`): the same verdict.
     public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
         let found: OwnershipLookup
         if scope == .client {
@@ -113,10 +113,12 @@ public struct OwnershipService: Sendable {
         guard items.count == 1, let clientLedger else {
             throw LedgerError("serial '\(serial)' is carried by \(items.count) items (GTINs \(items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
         }
-        if let deliveries = found.deliveries, let serials = found.serials,
+        if let coverage = found.coverage, let history = found.history,
            let delivered = clientLedger.items.first(where: { $0.id == item.id }) {
-            let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, deliveries: deliveries,
-                                                              history: found.history, serial: serials.serial(at:), on: date)
+            let serials = found.serials
+            let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, coverage: coverage, history: history,
+                                                              deliveries: found.deliveries, serial: { serials?.serial(at: $0) ?? "" },
+                                                              on: date)
             return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: delivered.events)
         }
         return report(item: item, clientLedger: clientLedger, on: date)

@@ -281,20 +281,39 @@ import TitleholdCore
         #expect(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 99) }?.agreement == nil)
         // A client with item events is read in full, even when spans are asked for.
         let withEvents = try #require(bytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 2) })
-        #expect(withEvents.deliveries == nil && withEvents.ledger.items == ledger.items)
-        // Without: only the item asked about is decoded, the others are spans with their serials.
+        #expect(withEvents.coverage == nil && withEvents.deliveries == nil && withEvents.ledger.items == ledger.items)
+        // Without: only the item asked about is decoded, beside the client's claim coverage and
+        // invoices' history; the spans and serials only when the rule needs them on the date.
         var quiet = ledger
         quiet.items[0].events = []
         let quietBytes = ClientSliceCodec.encode(quiet, header: header)
+        let quietHistory = InvoiceHistory(quiet)
         for (position, item) in quiet.items.enumerated() {
             let spans = try #require(quietBytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: item.id) })
             #expect(spans.ledger.items == [item])
-            #expect(spans.ledger.invoices == quiet.invoices && spans.ledger.payments == quiet.payments)
-            #expect(spans.ledger.creditNotes == quiet.creditNotes && spans.ledger.letters == quiet.letters)
+            // The invoices in full; the credit notes, payments and letters only as the history holds them.
+            #expect(spans.ledger.invoices == quiet.invoices && spans.history == quietHistory)
+            #expect(spans.ledger.payments.isEmpty && spans.ledger.creditNotes.isEmpty && spans.ledger.letters.isEmpty)
+            #expect(spans.coverage == ClaimCoverage(quiet, history: quietHistory))
+            // Without a date the spans and serials always come along.
             #expect(spans.deliveries == DeliverySpans(quiet))
             #expect(spans.serials?.serial(at: position) == item.serial)
+            for date in ["2025-12-31", "2026-01-02", "2026-01-10", "2027-01-01"].map({ Day(iso: $0)! }) {
+                let dated = try #require(quietBytes.withUnsafeBytes {
+                    ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: item.id, on: date)
+                })
+                let needed = OwnershipRule(scope: .client).needsDeliverySpans(for: item, in: dated.ledger,
+                                                                              coverage: try #require(dated.coverage), on: date)
+                #expect(dated.deliveries == (needed ? DeliverySpans(quiet) : nil), "item \(item.id) on \(date)")
+            }
         }
-        #expect(quietBytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 77) }?.deliveries == nil)
+        #expect(quietBytes.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 77) }?.coverage == nil)
+        // A slice cut short anywhere is refused by the look-up's reader too, though it steps over
+        // what it does not build.
+        for cut in 0..<quietBytes.count {
+            let prefix = Array(quietBytes.prefix(cut))
+            #expect(prefix.withUnsafeBytes { ClientSliceCodec.decodeForLookup($0, agreementID: 3, spansFor: 1) } == nil, "cut at \(cut)")
+        }
         let unnamed = ClientSliceCodec.encode(ledger, header: ClientSliceHeader(clientKey: "K", clientName: nil, agreements: []))
         #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decodeHeader)?.clientName == nil)
         #expect(unnamed.withUnsafeBytes(ClientSliceCodec.decode)?.items == ledger.items)

@@ -11,11 +11,15 @@ import TitleholdCore
         #expect(day?.ordinal == ordinal)
         #expect(day?.isoWeekday == weekday)
         #expect(day?.description == iso)
+        // A substring and the UTF-8 bytes parse alike.
+        #expect(Day(iso: ("x" + iso + "x").dropFirst().dropLast()) == day)
+        #expect(Array(iso.utf8).withUnsafeBytes { Day(isoUTF8: $0) } == day)
     }
 
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "20260101", "2026-01-01T00:00", "", "abcd-ef-gh"])
     func refusesWhatIsNotADate(text: String) {
         #expect(Day(iso: text) == nil)
+        #expect(Array(text.utf8).withUnsafeBytes { Day(isoUTF8: $0) } == nil)
     }
 
     @Test func monthArithmeticClampsToTheMonthEnd() {

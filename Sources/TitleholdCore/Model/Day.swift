@@ -17,7 +17,14 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `YYYY-MM-DD` (ISO 8601 calendar date, extended format). Anything else is `nil`.
     public init?(iso string: some StringProtocol) {
-        let bytes = Array(string.utf8)
+        let parsed = string.utf8.withContiguousStorageIfAvailable { Day(isoUTF8: UnsafeRawBufferPointer($0)) }
+        guard let day = parsed ?? Array(string.utf8).withUnsafeBytes({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// `init(iso:)` over the UTF-8 bytes themselves: no copy (a look-up reads dates straight
+    /// from SQLite's column text).
+    public init?(isoUTF8 bytes: UnsafeRawBufferPointer) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

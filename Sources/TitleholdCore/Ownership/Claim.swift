@@ -52,20 +52,26 @@ struct Claim: Sendable {
     func openReason(in ledger: ClientLedger, _ allocation: PaymentAllocation) -> OwnershipReason {
         switch source {
         case let .invoice(index, balancePosition, _, date):
-            // Fields read in place, and the text written in one piece: `owned` prints a reason or
-            // two per question, and a copy of the invoice and each string piece cost as much.
+            // Fields read in place, and the text written in one piece (`TextBuilder`): `owned`
+            // prints a reason or two per question, and a copy of the invoice and each string
+            // piece cost as much.
             let number = ledger.invoices[index].number, dueDate = ledger.invoices[index].dueDate
             let outstanding = allocation.balance(atPosition: balancePosition).outstanding
             let overdue = dueDate < date ? dueDate.days(until: date) : 0
-            var text = ""
-            text.reserveCapacity(112)
-            text += isOwn ? "invoice " : "goods invoice "
-            text += number
-            text += isOwn ? " billing this item has " : " of the same client has "
-            text += outstanding.description
-            text += " outstanding (due "
-            text += dueDate.description
-            text += overdue > 0 ? ", \(overdue) days overdue)" : ")"
+            let amount = outstanding.description, due = dueDate.description, isOwn = isOwn
+            let text = TextBuilder.string { text in
+                text.append(isOwn ? "invoice " : "goods invoice ")
+                text.append(number)
+                text.append(isOwn ? " billing this item has " : " of the same client has ")
+                text.append(amount)
+                text.append(" outstanding (due ")
+                text.append(due)
+                if overdue > 0 {
+                    text.append(", "); text.append(overdue); text.append(" days overdue)")
+                } else {
+                    text.append(")")
+                }
+            }
             return OwnershipReason(
                 kind: .invoiceOpen, article: "10.1", invoiceNumber: number, outstanding: outstanding,
                 dueDate: dueDate, daysOverdue: overdue, text: text)
@@ -77,29 +83,44 @@ struct Claim: Sendable {
     /// Why a delivery not invoiced yet keeps the item retained; `serial` names another item's
     /// delivery (unused for the item's own).
     func notInvoicedReason(serial: String) -> OwnershipReason {
-        let text = isOwn
-            ? "delivered on \(openedOn), not invoiced yet: its price is still owed"
-            : "item \(serial) delivered on \(openedOn) to the same client is not invoiced yet"
+        let delivered = openedOn.description, isOwn = isOwn
+        let text = TextBuilder.string { text in
+            if isOwn {
+                text.append("delivered on "); text.append(delivered); text.append(", not invoiced yet: its price is still owed")
+            } else {
+                text.append("item "); text.append(serial); text.append(" delivered on "); text.append(delivered)
+                text.append(" to the same client is not invoiced yet")
+            }
+        }
         return OwnershipReason(kind: .notInvoiced, article: "10.1", date: openedOn, text: text)
     }
 
     /// How the claim ended (art. 3:92(3) BW), if it did; an invoicing ends no claim by itself.
     func closingReason(in ledger: ClientLedger, _ allocation: PaymentAllocation) -> OwnershipReason? {
         guard let closedOn, case let .invoice(index, balancePosition, barredOn, _) = source else { return nil }
-        let invoice = ledger.invoices[index], balance = allocation.balance(atPosition: balancePosition)
+        let number = ledger.invoices[index].number, dueDate = ledger.invoices[index].dueDate
+        let balance = allocation.balance(atPosition: balancePosition)
+        let due = dueDate.description, closed = closedOn.description
         if let barredOn, barredOn == closedOn {
+            let text = TextBuilder.string { text in
+                text.append("the claim on invoice "); text.append(number); text.append(" (due "); text.append(due)
+                text.append(") is time-barred since "); text.append(closed)
+                text.append(" (art. 3:307 BW; 7:28 BW for a consumer sale)")
+            }
             return OwnershipReason(
-                kind: .timeBarred, article: "3:92(3) BW", invoiceNumber: invoice.number,
-                outstanding: balance.outstanding, dueDate: invoice.dueDate, date: barredOn,
-                text: "the claim on invoice \(invoice.number) (due \(invoice.dueDate)) is time-barred since \(barredOn) (art. 3:307 BW; 7:28 BW for a consumer sale)")
+                kind: .timeBarred, article: "3:92(3) BW", invoiceNumber: number,
+                outstanding: balance.outstanding, dueDate: dueDate, date: barredOn, text: text)
         }
-        let how: String
-        switch balance.settledBy {
-        case .creditNote(let number): how = "settled by credit note \(number)"
-        case .nothingOwed: how = "was for EUR 0.00: nothing was owed since it was issued"
-        case .payment, nil: how = "paid in full"
+        let text = TextBuilder.string { text in
+            text.append("invoice "); text.append(number)
+            switch balance.settledBy {
+            case .creditNote(let note): text.append(" settled by credit note "); text.append(note)
+            case .nothingOwed: text.append(" was for EUR 0.00: nothing was owed since it was issued")
+            case .payment, nil: text.append(" paid in full")
+            }
+            text.append(" on "); text.append(closed)
         }
-        return OwnershipReason(kind: .paidInFull, article: "3:92(3) BW", invoiceNumber: invoice.number,
-                               dueDate: invoice.dueDate, date: closedOn, text: "invoice \(invoice.number) \(how) on \(closedOn)")
+        return OwnershipReason(kind: .paidInFull, article: "3:92(3) BW", invoiceNumber: number,
+                               dueDate: dueDate, date: closedOn, text: text)
     }
 }

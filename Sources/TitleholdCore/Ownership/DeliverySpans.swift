@@ -14,13 +14,31 @@
 public struct DeliverySpans: Sendable, Equatable {
     public struct Span: Sendable, Equatable {
         public var itemID: Int64
-        public var deliveredOn: Day
+        public var deliveredOn: Day {
+            get { Day(ordinal: Int(delivered)) }
+            set { delivered = Self.stored(newValue) }
+        }
         /// The issue date of the earliest invoice known to the ledger that bills the item, issued
         /// or not by the date asked about (the rule counts it only once it is issued).
-        public var firstInvoicedOn: Day?
+        public var firstInvoicedOn: Day? {
+            get { firstInvoiced == Self.none ? nil : Day(ordinal: Int(firstInvoiced)) }
+            set { firstInvoiced = newValue.map(Self.stored) ?? Self.none }
+        }
+
+        // The days as 32-bit ordinals (years ±5.8 million), `none` for no invoice: a span then
+        // takes 16 bytes, and a client's spans one small allocation instead of a large one.
+        private var delivered: Int32
+        private var firstInvoiced: Int32
+        private static let none = Int32.min
 
         public init(itemID: Int64, deliveredOn: Day, firstInvoicedOn: Day?) {
-            self.itemID = itemID; self.deliveredOn = deliveredOn; self.firstInvoicedOn = firstInvoicedOn
+            self.itemID = itemID
+            delivered = Self.stored(deliveredOn)
+            firstInvoiced = firstInvoicedOn.map(Self.stored) ?? Self.none
+        }
+
+        private static func stored(_ day: Day) -> Int32 {
+            Int32(clamping: max(day.ordinal, Int(Int32.min) + 1))
         }
     }
 

@@ -121,6 +121,7 @@ public struct OwnershipRule: Sendable {
 
     /// Item events that end the supplier's title whatever is paid (art. 5:14, 3:86 BW).
     func titleLostByEvent(_ item: ClientLedger.DeliveredItem, on date: Day) -> OwnershipVerdict? {
+        guard !item.events.isEmpty else { return nil }
         let losing = item.events.filter {
             ($0.kind == .incorporated || ($0.kind == .resold && !$0.outsideNormalCourse)) && $0.date <= date
         }

@@ -1,0 +1,56 @@
+/// Writes a short text into one string of exactly its length: `write` runs twice, first to count
+/// the bytes, then to put them into the string's own storage.
+///
+/// Why: every question `owned` answers puts a reason or two into words (issue 2, Speed), and
+/// appending a string piece by piece grew and copied it several times, each number through a
+/// string of its own. Pieces that take work to make (a date, an amount) are made once by the
+/// caller and handed in; literals and integers cost nothing to write twice.
+struct TextBuilder {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>?
+    private(set) var count = 0
+
+    private init(buffer: UnsafeMutableBufferPointer<UInt8>?) { self.buffer = buffer }
+
+    static func string(_ write: (inout TextBuilder) -> Void) -> String {
+        var counting = TextBuilder(buffer: nil)
+        write(&counting)
+        return String(unsafeUninitializedCapacity: counting.count) { storage in
+            var builder = TextBuilder(buffer: storage)
+            write(&builder)
+            precondition(builder.count == counting.count, "a TextBuilder's text changed between its two passes")
+            return builder.count
+        }
+    }
+
+    mutating func append(_ literal: StaticString) {
+        put(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `value` in decimal digits, with a minus sign when negative.
+    mutating func append(_ value: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = digits.count
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 { append("-") }
+            put(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(digits)[start...]))
+        }
+    }
+
+    private mutating func put(_ bytes: UnsafeRawBufferPointer) {
+        if let buffer, bytes.count > 0 {
+            precondition(count + bytes.count <= buffer.count, "a TextBuilder's text grew between its two passes")
+            UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[count...]).copyMemory(from: bytes)
+        }
+        count += bytes.count
+    }
+}
