@@ -7,6 +7,8 @@
 /// client's slice, it spares `owned` decoding and copying the client's items for every question
 /// (issue 2, Speed). `OwnershipRule.verdict(for:in:deliveries:on:)` answers from it exactly as
 /// `verdict(for:in:on:)` answers from the items; the tests compare the two on random ledgers.
+/// Most questions need not even these: the client's `ClaimCoverage` answers them, and the spans
+/// are read only for the reasons that name another delivery (`OwnershipRule.needsDeliverySpans`).
 ///
 /// It does not hold what only a few clients have: item events (a return, a waiver, an
 /// incorporation change a delivery's claim by date). A client with any is asked the long way
