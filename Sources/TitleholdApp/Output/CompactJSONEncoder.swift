@@ -1,4 +1,5 @@
 import Foundation
+import TitleholdCore
 
 /// Writes `Encodable` values as compact JSON with snake_case keys in sorted order: the bytes
 /// Foundation's `JSONEncoder` writes with `.convertToSnakeCase` and
@@ -447,17 +448,7 @@ struct JSONByteWriter {
 
     /// `value` in decimal, as `String(value)` writes it, without making the string.
     static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
-        }
+        withDecimalDigits(of: value) { bytes.append(contentsOf: $0) }
     }
 
     static func appendString(_ text: String, to bytes: inout [UInt8]) {

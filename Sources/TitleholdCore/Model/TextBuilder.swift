@@ -33,17 +33,7 @@ struct TextBuilder {
 
     /// `value` in decimal digits, with a minus sign when negative.
     mutating func append(_ value: Int) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var rest = value.magnitude
-            var start = digits.count
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 { append("-") }
-            put(UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(digits)[start...]))
-        }
+        withDecimalDigits(of: Int64(value)) { put($0) }
     }
 
     private mutating func put(_ bytes: UnsafeRawBufferPointer) {
