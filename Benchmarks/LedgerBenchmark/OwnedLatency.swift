@@ -24,8 +24,8 @@ func sampleSerials(_ plan: SyntheticLedger, count: Int, seed: UInt64) -> [String
 /// `owned` in-process — `OwnershipService.report(serial:on:)`, what `titlehold owned SERIAL` runs
 /// after opening the ledger — beside the C-API look-ups of `CAPILookup`, timed per call.
 ///
-/// The three are measured interleaved, in blocks of `block` serials (the floor's, the item and
-/// client's, then `owned`'s, each block the same serials), after `warmUp` untimed look-ups of
+/// The three are measured interleaved, in blocks of `block` serials (each block the same serials
+/// for the three, each of them first in every third block), after `warmUp` untimed look-ups of
 /// each: this machine's speed changes from minute to minute, and measured one after the other the
 /// three would meet different machines.
 struct OwnedLatency {
@@ -49,13 +49,22 @@ struct OwnedLatency {
         result.owned = Latencies(capacity: serials.count)
         result.floor = Latencies(capacity: serials.count)
         result.itemAndClient = Latencies(capacity: serials.count)
-        for start in stride(from: 0, to: serials.count, by: max(1, block)) {
+        for (number, start) in stride(from: 0, to: serials.count, by: max(1, block)).enumerated() {
             let part = serials[start..<min(start + max(1, block), serials.count)]
-            for serial in part { result.floorFound += result.floor.measure { floorLookup.lookUp(serial) } }
-            for serial in part { result.itemAndClientFound += result.itemAndClient.measure { smallLookup.lookUp(serial) } }
-            for serial in part {
-                let report = try result.owned.measure { try service.report(serial: serial, on: at) }
-                if report.owner == "supplier" { result.supplierOwned += 1 } else { result.clientOwned += 1 }
+            // Each of the three goes first in every third block: the one after another finds the
+            // block's pages warm in the CPU's caches.
+            for turn in 0..<3 {
+                switch (number + turn) % 3 {
+                case 0:
+                    for serial in part { result.floorFound += result.floor.measure { floorLookup.lookUp(serial) } }
+                case 1:
+                    for serial in part { result.itemAndClientFound += result.itemAndClient.measure { smallLookup.lookUp(serial) } }
+                default:
+                    for serial in part {
+                        let report = try result.owned.measure { try service.report(serial: serial, on: at) }
+                        if report.owner == "supplier" { result.supplierOwned += 1 } else { result.clientOwned += 1 }
+                    }
+                }
             }
         }
         return result

@@ -78,8 +78,9 @@ extension OwnershipRule {
             }
         }
 
+        var reasons: [OwnershipReason] = []
         guard let moment else {
-            var reasons = claims.filter { $0.isOpen(on: date) }.map { $0.openReason(in: ledger, allocation) }
+            for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason(in: ledger, allocation)) }
             // The other deliveries uninvoiced on `date`, in item order (the spans are given then).
             if let deliveries {
                 for (position, span) in deliveries.spans.enumerated() where span.itemID != item.id && span.deliveredOn <= date {
@@ -90,9 +91,12 @@ extension OwnershipRule {
             }
             return OwnershipVerdict(owner: .supplier, clientOwnsSince: nil, reasons: reasons)
         }
-        let closing = claims.filter { $0.closedOn == moment }
-        let deliveryCloses = coverage.closesDelivery(on: moment, deliveredBy: date)
-        let reasons = (closing.isEmpty && !deliveryCloses ? claims : closing).compactMap { $0.closingReason(in: ledger, allocation) }
+        // The claims that closed at the moment give the reasons; when none did (the moment is the
+        // delivery), every claim that closed tells how.
+        let anyClosing = coverage.closesDelivery(on: moment, deliveredBy: date) || claims.contains { $0.closedOn == moment }
+        for claim in claims where !anyClosing || claim.closedOn == moment {
+            if let reason = claim.closingReason(in: ledger, allocation) { reasons.append(reason) }
+        }
         return OwnershipVerdict(owner: .client, clientOwnsSince: moment, reasons: reasons)
     }
 }
