@@ -172,7 +172,7 @@ enum ClientSliceCodec {
         let kind: ClientKind = kindByte == 1 ? .consumer : .business
         guard let coverage = r.coverage() else { return nil }
         let spansStart = r.offset
-        // The item's record is found from the spans, stepped over; a client with item events is read in full.
+        // The item's record is found through the item locator; a client with item events is read in full.
         let located = coverage.hasItemEvents ? nil : itemID.flatMap { r.locate(item: $0) }
         guard let itemID, let offset = located else {
             r.offset = spansStart

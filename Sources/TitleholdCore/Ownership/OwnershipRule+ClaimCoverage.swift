@@ -1,7 +1,7 @@
 extension OwnershipRule {
     /// Whether `verdict(for:in:coverage:history:deliveries:serial:on:)` needs the client's
-    /// delivery spans to answer for `item` on `date`: when the item stays the supplier's while
-    /// another delivery is uninvoiced on that date (a reason then names it), when one of the
+    /// delivery spans to answer for `item` on `date`: when the item stays the supplier's while a
+    /// delivery is uninvoiced on that date (a reason may name another item), when one of the
     /// item's own invoices is not a goods invoice (its claim is not in the coverage), or when the
     /// rule is given limitation interruptions of its own (the coverage holds the ledger's). The
     /// store decodes the spans only then.
