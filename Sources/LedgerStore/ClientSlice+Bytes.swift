@@ -76,6 +76,19 @@ struct SliceWriter {
         }
     }
 
+    /// What `write` writes, behind its length in bytes, so a reader can step over it whole.
+    mutating func section(_ write: (inout SliceWriter) -> Void) {
+        var inner = SliceWriter()
+        write(&inner)
+        section(inner)
+    }
+
+    /// What `inner` wrote, behind its length in bytes.
+    mutating func section(_ inner: SliceWriter) {
+        count(inner.bytes.count)
+        bytes.append(contentsOf: inner.bytes)
+    }
+
     mutating func byte(_ b: UInt8) { bytes.append(b) }
 
     mutating func unsigned(_ value: UInt64) {
@@ -130,8 +143,8 @@ struct SliceReader {
     }
 
     /// The delivery spans (`DeliverySpans`) from the item locator and the spans' days that follow
-    /// it, or `nil` when malformed.
-    mutating func deliverySpans() -> DeliverySpans? {
+    /// it, or `nil` when malformed; whether the client has item events is the coverage's to say.
+    mutating func deliverySpans(hasItemEvents: Bool) -> DeliverySpans? {
         guard let count = count() else { return nil }
         var spans: [DeliverySpans.Span] = []
         spans.reserveCapacity(count)
@@ -141,9 +154,8 @@ struct SliceReader {
             id &+= step
             spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: 0), firstInvoicedOn: nil))
         }
-        guard let length = self.count() else { return nil }
-        let end = offset + length
-        guard let flags = byte() else { return nil }
+        guard let days = section() else { return nil }
+        offset = days.lowerBound
         var day = 0
         for index in spans.indices {
             guard let spanFlags = byte(), let step = int(), let step = Int(exactly: step) else { return nil }
@@ -154,8 +166,8 @@ struct SliceReader {
                 spans[index].firstInvoicedOn = Day(ordinal: day + f)
             }
         }
-        guard offset == end else { return nil }
-        return DeliverySpans(spans: spans, hasItemEvents: flags & 1 != 0)
+        guard offset == days.upperBound else { return nil }
+        return DeliverySpans(spans: spans, hasItemEvents: hasItemEvents)
     }
 
     /// The offset in the items section of item `itemID`'s record, from the item locator, and steps
@@ -170,7 +182,7 @@ struct SliceReader {
             offset += offsetStep
             if id == itemID, located == nil { located = offset }
         }
-        guard skipDeliverySpanDays() else { return nil }
+        guard section() != nil else { return nil }  // the spans' days
         return located
     }
 
@@ -193,13 +205,7 @@ struct SliceReader {
     mutating func skipDeliverySpans() -> Bool {
         guard let count = count() else { return false }
         for _ in 0..<count { guard skipVarint(), skipVarint() else { return false } }
-        return skipDeliverySpanDays()
-    }
-
-    private mutating func skipDeliverySpanDays() -> Bool {
-        guard let length = count() else { return false }
-        offset += length
-        return true
+        return section() != nil
     }
 
     /// The claim coverage as `SliceWriter.coverage` wrote it, or `nil` when malformed.
@@ -338,10 +344,14 @@ struct SliceReader {
         return true
     }
 
-    mutating func skipString() -> Bool {
-        guard let length = count() else { return false }
-        offset += length
-        return true
+    mutating func skipString() -> Bool { section() != nil }
+
+    /// A section behind its length in bytes (`SliceWriter.section`, and a string's bytes): where
+    /// it lies, with the reader moved past it.
+    mutating func section() -> Range<Int>? {
+        guard let length = count() else { return nil }
+        defer { offset += length }
+        return offset..<(offset + length)
     }
 
     mutating func string() -> String? {

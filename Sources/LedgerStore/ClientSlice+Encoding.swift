@@ -25,9 +25,8 @@ struct ClientSliceHeader {
 ///   closings (a counted list of days, each from the one before, with the earliest delivery from it);
 /// - the item locator: a count, then per item its id and its record's offset in the items
 ///   section, each as a difference from the item before;
-/// - the delivery spans' days (`DeliverySpans`) behind their length in bytes: a byte saying
-///   whether any item has events, then per item a byte of flags, its delivery day (from the item
-///   before) and its first invoice day (from its delivery);
+/// - the delivery spans' days (`DeliverySpans`) behind their length in bytes: per item a byte of
+///   flags, its delivery day (from the item before) and its first invoice day (from its delivery);
 /// - a counted list of invoices, then the counted lists of credit notes and payments behind
 ///   their length in bytes;
 /// - the invoices' history (`InvoiceHistory`) behind its length in bytes: per invoice a byte of
@@ -81,17 +80,15 @@ enum ClientSliceCodec {
             w.count(offset - previous.offset)
             previous = (span.itemID, offset)
         }
-        var days = SliceWriter()
-        days.byte(deliveries.hasItemEvents ? 1 : 0)
-        var previousDay = 0
-        for span in deliveries.spans {
-            days.byte(span.firstInvoicedOn != nil ? 1 : 0)
-            days.int(Int64(span.deliveredOn.ordinal - previousDay))
-            if let first = span.firstInvoicedOn { days.int(Int64(first.ordinal - span.deliveredOn.ordinal)) }
-            previousDay = span.deliveredOn.ordinal
+        w.section { days in
+            var previousDay = 0
+            for span in deliveries.spans {
+                days.byte(span.firstInvoicedOn != nil ? 1 : 0)
+                days.int(Int64(span.deliveredOn.ordinal - previousDay))
+                if let first = span.firstInvoicedOn { days.int(Int64(first.ordinal - span.deliveredOn.ordinal)) }
+                previousDay = span.deliveredOn.ordinal
+            }
         }
-        w.count(days.bytes.count)
-        w.bytes.append(contentsOf: days.bytes)
         w.count(ledger.invoices.count)
         for invoice in ledger.invoices {
             w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
@@ -101,40 +98,34 @@ enum ClientSliceCodec {
             if let paymentID = invoice.paymentID { w.string(paymentID) }
         }
         // Credit notes and payments behind their length in bytes: one item's question steps over them.
-        var notesAndPayments = SliceWriter()
-        notesAndPayments.count(ledger.creditNotes.count)
-        for note in ledger.creditNotes {
-            notesAndPayments.byte(note.invoiceID != nil ? 1 : 0)
-            notesAndPayments.string(note.number); notesAndPayments.day(note.issueDate); notesAndPayments.int(note.amount.value)
-            if let invoice = note.invoiceID { notesAndPayments.int(invoice) }
+        w.section { section in
+            section.count(ledger.creditNotes.count)
+            for note in ledger.creditNotes {
+                section.byte(note.invoiceID != nil ? 1 : 0)
+                section.string(note.number); section.day(note.issueDate); section.int(note.amount.value)
+                if let invoice = note.invoiceID { section.int(invoice) }
+            }
+            section.count(ledger.payments.count)
+            for payment in ledger.payments {
+                section.byte(payment.invoiceID != nil ? 1 : 0)
+                section.int(payment.id); section.day(payment.bookingDate); section.int(payment.amount.value)
+                if let invoice = payment.invoiceID { section.int(invoice) }
+            }
         }
-        notesAndPayments.count(ledger.payments.count)
-        for payment in ledger.payments {
-            notesAndPayments.byte(payment.invoiceID != nil ? 1 : 0)
-            notesAndPayments.int(payment.id); notesAndPayments.day(payment.bookingDate); notesAndPayments.int(payment.amount.value)
-            if let invoice = payment.invoiceID { notesAndPayments.int(invoice) }
-        }
-        w.count(notesAndPayments.bytes.count)
-        w.bytes.append(contentsOf: notesAndPayments.bytes)
         // The invoices' history (`InvoiceHistory`), in invoice order, behind its length in bytes.
-        var historySection = SliceWriter()
-        historySection.history(history, of: ledger)
-        w.count(historySection.bytes.count)
-        w.bytes.append(contentsOf: historySection.bytes)
+        w.section { $0.history(history, of: ledger) }
         w.count(ledger.items.count)
-        w.count(itemsSection.bytes.count)
-        w.bytes.append(contentsOf: itemsSection.bytes)
+        w.section(itemsSection)
         // Letters by invoice id, in id order so equal ledgers encode to equal bytes, behind their length.
-        var lettersSection = SliceWriter()
-        let letterKeys = ledger.letters.keys.sorted()
-        lettersSection.count(letterKeys.count)
-        for invoice in letterKeys {
-            let letters = ledger.letters[invoice] ?? []
-            lettersSection.int(invoice); lettersSection.count(letters.count)
-            for letter in letters { lettersSection.string(letter.kind.rawValue); lettersSection.day(letter.sentOn) }
+        w.section { section in
+            let letterKeys = ledger.letters.keys.sorted()
+            section.count(letterKeys.count)
+            for invoice in letterKeys {
+                let letters = ledger.letters[invoice] ?? []
+                section.int(invoice); section.count(letters.count)
+                for letter in letters { section.string(letter.kind.rawValue); section.day(letter.sentOn) }
+            }
         }
-        w.count(lettersSection.bytes.count)
-        w.bytes.append(contentsOf: lettersSection.bytes)
         return w.bytes
     }
 
@@ -186,7 +177,7 @@ enum ClientSliceCodec {
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger, coverage: coverage, history: history)
         }
         var spansReader = SliceReader(bytes: bytes, offset: spansStart)
-        guard let deliveries = spansReader.deliverySpans() else { return nil }
+        guard let deliveries = spansReader.deliverySpans(hasItemEvents: false) else { return nil }
         // The items section and the records' offsets are kept for the serials a reason may name
         // (`DeliverySerials`), unless no reason on `date` can name another item.
         var serials = DeliverySerials(itemsSection: [], offsets: [])
@@ -241,76 +232,74 @@ enum ClientSliceCodec {
 
         var creditNotes: [ClientLedger.CreditNote] = []
         var payments: [ClientLedger.Payment] = []
-        guard let notesAndPaymentsLength = r.count() else { return nil }
-        let notesAndPaymentsEnd = r.offset + notesAndPaymentsLength
-        if forOneQuestion {
-            r.offset = notesAndPaymentsEnd
-        } else {
-            guard let creditCount = r.count() else { return nil }
+        guard let notesAndPayments = r.section() else { return nil }
+        if !forOneQuestion {
+            var section = SliceReader(bytes: r.bytes, offset: notesAndPayments.lowerBound)
+            guard let creditCount = section.count() else { return nil }
             creditNotes.reserveCapacity(creditCount)
             for _ in 0..<creditCount {
-                guard let flags = r.byte(), let number = r.string(), let issue = r.day(), let amount = r.int() else { return nil }
+                guard let flags = section.byte(), let number = section.string(), let issue = section.day(), let amount = section.int()
+                else { return nil }
                 var invoice: Int64?
-                if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+                if flags & 1 != 0 { guard let i = section.int() else { return nil }; invoice = i }
                 creditNotes.append(ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice))
             }
 
-            guard let paymentCount = r.count() else { return nil }
+            guard let paymentCount = section.count() else { return nil }
             payments.reserveCapacity(paymentCount)
             for _ in 0..<paymentCount {
-                guard let flags = r.byte(), let id = r.int(), let booked = r.day(), let amount = r.int() else { return nil }
+                guard let flags = section.byte(), let id = section.int(), let booked = section.day(), let amount = section.int()
+                else { return nil }
                 var invoice: Int64?
-                if flags & 1 != 0 { guard let i = r.int() else { return nil }; invoice = i }
+                if flags & 1 != 0 { guard let i = section.int() else { return nil }; invoice = i }
                 payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
             }
-            guard r.offset == notesAndPaymentsEnd else { return nil }
+            guard section.offset == notesAndPayments.upperBound else { return nil }
         }
 
-        guard let historyLength = r.count(), r.offset + historyLength <= r.bytes.count else { return nil }
+        guard let historySection = r.section() else { return nil }
         var history: InvoiceHistory?
         if forOneQuestion {
-            var section = SliceReader(bytes: r.bytes, offset: r.offset)
-            guard let read = section.history(of: invoices), section.offset == r.offset + historyLength else { return nil }
+            var section = SliceReader(bytes: r.bytes, offset: historySection.lowerBound)
+            guard let read = section.history(of: invoices), section.offset == historySection.upperBound else { return nil }
             history = read
         }
-        r.offset += historyLength
 
-        guard let itemCount = r.count(), let sectionLength = r.count(), r.offset + sectionLength <= r.bytes.count else { return nil }
+        guard let itemCount = r.count(), let itemsSection = r.section() else { return nil }
+        r.itemsSection = itemsSection
         var items: [ClientLedger.DeliveredItem] = []
-        let sectionStart = r.offset
-        r.itemsSection = sectionStart..<(sectionStart + sectionLength)
         switch items_ {
         case .all:
+            var section = SliceReader(bytes: r.bytes, offset: itemsSection.lowerBound)
             items.reserveCapacity(itemCount)
             for _ in 0..<itemCount {
-                guard let item = r.item() else { return nil }
+                guard let item = section.item() else { return nil }
                 items.append(item)
             }
-            guard r.offset == sectionStart + sectionLength else { return nil }
+            guard section.offset == itemsSection.upperBound else { return nil }
         case .one(let offset):
             // Only the item asked about; the others are stepped over whole.
-            var one = SliceReader(bytes: r.bytes, offset: sectionStart + offset)
-            guard sectionStart + offset < sectionStart + sectionLength, let item = one.item() else { return nil }
+            var one = SliceReader(bytes: r.bytes, offset: itemsSection.lowerBound + offset)
+            guard itemsSection.lowerBound + offset < itemsSection.upperBound, let item = one.item() else { return nil }
             items = [item]
-            r.offset = sectionStart + sectionLength
         }
 
         var letters: [Int64: [DunningLetter]] = [:]
-        guard let lettersLength = r.count() else { return nil }
-        let lettersEnd = r.offset + lettersLength
-        if forOneQuestion {
-            r.offset = lettersEnd
-        } else {
-            guard let letterKeyCount = r.count() else { return nil }
+        guard let lettersSection = r.section() else { return nil }
+        if !forOneQuestion {
+            var section = SliceReader(bytes: r.bytes, offset: lettersSection.lowerBound)
+            guard let letterKeyCount = section.count() else { return nil }
             for _ in 0..<letterKeyCount {
-                guard let invoice = r.int(), let count = r.count() else { return nil }
+                guard let invoice = section.int(), let count = section.count() else { return nil }
                 var list: [DunningLetter] = []
                 for _ in 0..<count {
-                    guard let kindText = r.string(), let kind = DunningLetter.Kind(rawValue: kindText), let sent = r.day() else { return nil }
+                    guard let kindText = section.string(), let kind = DunningLetter.Kind(rawValue: kindText), let sent = section.day()
+                    else { return nil }
                     list.append(DunningLetter(kind: kind, sentOn: sent))
                 }
                 letters[invoice] = list
             }
+            guard section.offset == lettersSection.upperBound else { return nil }
         }
         guard r.atEnd else { return nil }
         return (ClientLedger(clientKind: kind, invoices: invoices, creditNotes: creditNotes, payments: payments,

@@ -8,8 +8,14 @@ extension OwnershipRule {
     public func needsDeliverySpans(for item: ClientLedger.DeliveredItem, in ledger: ClientLedger, coverage: ClaimCoverage,
                                    on date: Day) -> Bool {
         guard item.deliveredOn <= date else { return false }
-        if isOutsideCoverage(item, in: ledger) { return true }
-        return coverage.hasUninvoicedDelivery(on: date) && coverage.clientOwns(deliveredOn: item.deliveredOn, by: date) == nil
+        return isOutsideCoverage(item, in: ledger)
+            || namesOtherDeliveries(coverage.clientOwns(deliveredOn: item.deliveredOn, by: date), coverage, on: date)
+    }
+
+    /// Whether the reasons may name other deliveries: the item stays the supplier's (no moment
+    /// the client became owner) while a delivery is uninvoiced on `date`.
+    private func namesOtherDeliveries(_ moment: Day?, _ coverage: ClaimCoverage, on date: Day) -> Bool {
+        moment == nil && coverage.hasUninvoicedDelivery(on: date)
     }
 
     /// The item's question is not one the coverage answers: one of its own invoices is not a
@@ -48,12 +54,13 @@ extension OwnershipRule {
                         on date: Day) -> OwnershipVerdict {
         precondition(scope == .client && !coverage.hasItemEvents, "the claim coverage answers scope client without item events")
         if let early = notDelivered(item, on: date) { return early }
-        precondition(deliveries != nil || !needsDeliverySpans(for: item, in: ledger, coverage: coverage, on: date),
-                     "the delivery spans are needed for item \(item.id) on \(date)")
-        if isOutsideCoverage(item, in: ledger), let deliveries {
+        if isOutsideCoverage(item, in: ledger) {
+            guard let deliveries else { preconditionFailure("the delivery spans are needed for item \(item.id) on \(date)") }
             return verdict(for: item, in: ledger, deliveries: deliveries, history: history, serial: serial, on: date)
         }
         let moment = coverage.clientOwns(deliveredOn: item.deliveredOn, by: date)
+        let othersNamed = namesOtherDeliveries(moment, coverage, on: date)
+        precondition(!othersNamed || deliveries != nil, "the delivery spans are needed for item \(item.id) on \(date)")
         let allocation = PaymentAllocation(ledger, history: history, asOf: date)
 
         // The claims as `verdict(for:in:deliveries:...)` makes them, the other deliveries left
@@ -81,8 +88,8 @@ extension OwnershipRule {
         var reasons: [OwnershipReason] = []
         guard let moment else {
             for claim in claims where claim.isOpen(on: date) { reasons.append(claim.openReason(in: ledger, allocation)) }
-            // The other deliveries uninvoiced on `date`, in item order (the spans are given then).
-            if let deliveries {
+            // The other deliveries uninvoiced on `date`, in item order.
+            if othersNamed, let deliveries {
                 for (position, span) in deliveries.spans.enumerated() where span.itemID != item.id && span.deliveredOn <= date {
                     if let invoiced = span.firstInvoicedOn, invoiced <= date { continue }
                     let claim = Claim.uninvoiced(deliveredOn: span.deliveredOn, at: position, invoicedOn: nil, isOwn: false)

@@ -56,7 +56,7 @@ public struct InvoiceHistory: Sendable, Equatable {
         let allocation = PaymentAllocation(ledger, asOf: Day(ordinal: Int(Int32.max)))
         let paymentDays = Dictionary(ledger.payments.map { ($0.id, $0.bookingDate) }, uniquingKeysWith: min)
         var partsByInvoice: [Int64: [Reduction]] = [:]
-        for part in allocation.partsInOrder {
+        for part in allocation.parts {
             guard let day = paymentDays[part.paymentID] else { continue }
             partsByInvoice[part.invoiceID, default: []].append(Reduction(day: day, credited: .zero, paid: part.amount))
         }

@@ -38,8 +38,8 @@ public struct PaymentAllocation: Sendable {
     /// The balances of the invoices issued by the date, in ledger order. `owned` asks for a few
     /// of a dozen: a linear search beats building a dictionary per question.
     private var state: [Balance]
-    /// Every part of a payment applied to an invoice, in the order they were applied.
-    private var parts: [(paymentID: Int64, invoiceID: Int64, amount: Cents)]
+    /// Every part of a payment applied to an invoice, in the order they were applied (`InvoiceHistory` reads them).
+    private(set) var parts: [(paymentID: Int64, invoiceID: Int64, amount: Cents)]
 
     /// The balance of every invoice issued by the date, by invoice id (built on each access).
     public var balances: [Int64: Balance] {
@@ -172,9 +172,6 @@ public struct PaymentAllocation: Sendable {
         parts = []
         unallocatedCredit = .zero
     }
-
-    /// Every part of a payment applied to an invoice, in the order applied (`InvoiceHistory`).
-    var partsInOrder: [(paymentID: Int64, invoiceID: Int64, amount: Cents)] { parts }
 
     public func balance(of invoiceID: Int64) -> Balance? { state.first { $0.invoiceID == invoiceID } }
 
