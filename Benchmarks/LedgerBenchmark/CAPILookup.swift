@@ -1,3 +1,4 @@
+import Foundation
 import CSQLite
 import LedgerStore
 
@@ -24,7 +25,7 @@ final class CAPILookup {
     /// columns read the same way and the slice's bytes touched, not decoded: what `owned` spends
     /// in SQLite.
     static func ownedStatement(path: String) throws -> CAPILookup {
-        try CAPILookup(path: path, sql: LookupSQL.itemAndSliceBySerial, mmap: true, blobColumn: 8)
+        try CAPILookup(path: path, sql: LookupSQL.itemAndSliceBySerial, mmap: true, blobColumn: 7)
     }
 
     static func itemAndClient(path: String) throws -> CAPILookup {
@@ -33,7 +34,7 @@ final class CAPILookup {
 
     private init(path: String, sql: String, mmap: Bool, blobColumn: Int32?) throws {
         var db: OpaquePointer?
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
+        guard sqlite3_open_v2(path, &db, ProcessInfo.processInfo.environment["FLOOR_RO"] != nil ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX) : SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
             sqlite3_close_v2(db)
             throw BenchmarkError("sqlite3_open_v2(\(path)) failed")
         }

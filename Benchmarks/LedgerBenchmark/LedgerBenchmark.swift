@@ -87,6 +87,10 @@ enum LedgerBenchmark {
                   "owned's one statement, LookupSQL.itemAndSliceBySerial (item + its client's stored slice), "
                   + "prepared once, mmap, columns read, slice bytes read, not decoded (\(lookups.floorFound) found)")
         table.add("owned p99 / floor p99", String(format1: ratio) + "x", "goal ≤ 2x: " + (ratio <= 2 ? "MET" : "MISSED"))
+        table.add("  owned / floor, p90 and p99.9",
+                  "\(formatMicros(owned.percentile(0.9))) / \(formatMicros(floor.percentile(0.9))) µs, "
+                  + "\(formatMicros(owned.percentile(0.999))) / \(formatMicros(floor.percentile(0.999))) µs",
+                  "the tail beside p50 and p99")
         table.add("  item + client only, C API", small.summary,
                   "the smallest indexed look-up: item by serial joined to its client, 7 columns, no mmap (\(lookups.itemAndClientFound) found); "
                   + "owned p99 is \(String(format1: owned.p99 / small.p99))x this")

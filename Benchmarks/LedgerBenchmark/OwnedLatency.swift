@@ -25,7 +25,7 @@ func sampleSerials(_ plan: SyntheticLedger, count: Int, seed: UInt64) -> [String
 /// after opening the ledger — beside the C-API look-ups of `CAPILookup`, timed per call.
 ///
 /// The three are measured interleaved, in blocks of `block` serials (each block the same serials
-/// for the three, each of them first in every third block), after `warmUp` untimed look-ups of
+/// for the three, in the six orders in turn), after `warmUp` untimed look-ups of
 /// each: this machine's speed changes from minute to minute, and measured one after the other the
 /// three would meet different machines.
 struct OwnedLatency {
@@ -49,12 +49,14 @@ struct OwnedLatency {
         result.owned = Latencies(capacity: serials.count)
         result.floor = Latencies(capacity: serials.count)
         result.itemAndClient = Latencies(capacity: serials.count)
+        // The blocks take the six orders of the three in turn, so each of them goes before each
+        // other one in half of the blocks: the one that goes first finds the block's pages cold in
+        // the CPU's caches, the ones after it warm.
+        let orders = [[0, 1, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0], [1, 0, 2]]
         for (number, start) in stride(from: 0, to: serials.count, by: max(1, block)).enumerated() {
             let part = serials[start..<min(start + max(1, block), serials.count)]
-            // Each of the three goes first in every third block: the one after another finds the
-            // block's pages warm in the CPU's caches.
-            for turn in 0..<3 {
-                switch (number + turn) % 3 {
+            for which in orders[number % orders.count] {
+                switch which {
                 case 0:
                     for serial in part { result.floorFound += result.floor.measure { floorLookup.lookUp(serial) } }
                 case 1:

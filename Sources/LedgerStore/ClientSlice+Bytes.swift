@@ -245,30 +245,80 @@ struct SliceReader {
         var reductions: [InvoiceHistory.Reduction] = []
         entries.reserveCapacity(invoices.count)
         reductions.reserveCapacity(invoices.count * 2)
-        for invoice in invoices {
-            guard let flags = byte(), let barredStep = int(), let barredStep = Int(exactly: barredStep) else { return nil }
-            let issued = invoice.issueDate.ordinal
-            var settledOn: Day?
-            if flags & 1 != 0 { guard let step = int(), let step = Int(exactly: step) else { return nil }; settledOn = Day(ordinal: issued + step) }
-            var settledBy: PaymentAllocation.Settlement?
-            switch (flags >> 1) & 3 {
-            case 1: guard let id = int() else { return nil }; settledBy = .payment(id: id)
-            case 2: guard let number = string() else { return nil }; settledBy = .creditNote(number: number)
-            case 3: settledBy = .nothingOwed
-            default: break
-            }
-            guard let count = count() else { return nil }
-            let start = reductions.count
-            for _ in 0..<count {
-                guard let kind = byte(), let step = int(), let step = Int(exactly: step), let amount = int() else { return nil }
-                let day = Day(ordinal: issued + step)
-                reductions.append(kind & 1 != 0 ? .init(day: day, credited: Cents(amount), paid: .zero)
-                                                 : .init(day: day, credited: .zero, paid: Cents(amount)))
-            }
-            entries.append(InvoiceHistory.Entry(invoiceID: invoice.id, barredFrom: Day(ordinal: invoice.dueDate.ordinal + barredStep),
-                                                settledOn: settledOn, settledBy: settledBy, reductions: start..<reductions.count))
+        // The invoices' fields are read in place: a copy of each would retain its strings.
+        for index in invoices.indices {
+            guard let entry = historyEntry(invoiceID: invoices[index].id, issuedOn: invoices[index].issueDate,
+                                           dueOn: invoices[index].dueDate, into: &reductions) else { return nil }
+            entries.append(entry)
         }
         return InvoiceHistory(entries: entries, reductions: reductions)
+    }
+
+    /// One invoice's history entry (`SliceWriter.history`), its reductions appended to `reductions`.
+    mutating func historyEntry(invoiceID: Int64, issuedOn: Day, dueOn: Day,
+                               into reductions: inout [InvoiceHistory.Reduction]) -> InvoiceHistory.Entry? {
+        guard let flags = byte(), let barredStep = int(), let barredStep = Int(exactly: barredStep) else { return nil }
+        let issued = issuedOn.ordinal
+        var settledOn: Day?
+        if flags & 1 != 0 { guard let step = int(), let step = Int(exactly: step) else { return nil }; settledOn = Day(ordinal: issued + step) }
+        var settledBy: PaymentAllocation.Settlement?
+        switch (flags >> 1) & 3 {
+        case 1: guard let id = int() else { return nil }; settledBy = .payment(id: id)
+        case 2: guard let number = string() else { return nil }; settledBy = .creditNote(number: number)
+        case 3: settledBy = .nothingOwed
+        default: break
+        }
+        guard let count = count() else { return nil }
+        let start = reductions.count
+        for _ in 0..<count {
+            guard let kind = byte(), let step = int(), let step = Int(exactly: step), let amount = int() else { return nil }
+            let day = Day(ordinal: issued + step)
+            reductions.append(kind & 1 != 0 ? .init(day: day, credited: Cents(amount), paid: .zero)
+                                             : .init(day: day, credited: .zero, paid: Cents(amount)))
+        }
+        return InvoiceHistory.Entry(invoiceID: invoiceID, barredFrom: Day(ordinal: dueOn.ordinal + barredStep),
+                                    settledOn: settledOn, settledBy: settledBy, reductions: start..<reductions.count)
+    }
+
+    /// The first day an invoice's claim is closed, from its history entry, stepping over the rest
+    /// of the entry (`InvoiceClaimDays.closesOn`).
+    mutating func historyClosing(issuedOn: Day, dueOn: Day) -> Day?? {
+        guard let flags = byte(), let barredStep = int(), let barredStep = Int(exactly: barredStep) else { return nil }
+        let barred = Day(ordinal: dueOn.ordinal + barredStep)
+        var settledOn: Day?
+        if flags & 1 != 0 {
+            guard let step = int(), let step = Int(exactly: step) else { return nil }
+            settledOn = Day(ordinal: issuedOn.ordinal + step)
+        }
+        switch (flags >> 1) & 3 {
+        case 1: guard skipVarint() else { return nil }
+        case 2: guard skipString() else { return nil }
+        default: break
+        }
+        guard let count = count() else { return nil }
+        for _ in 0..<count { guard byte() != nil, skipVarint(), skipVarint() else { return nil } }
+        return .some(settledOn.map { min($0, barred) } ?? barred)
+    }
+
+    /// One invoice's record (`ClientSliceCodec.encode`).
+    mutating func invoice() -> ClientLedger.Invoice? {
+        guard let flags = byte(), let id = int(), let number = string() else { return nil }
+        var agreement: Int64?
+        if flags & 1 != 0 { guard let a = int() else { return nil }; agreement = a }
+        guard let issue = day(), let due = day(), let payable = int() else { return nil }
+        var paymentID: InlineText?
+        if flags & 2 != 0 { guard let p = inlineText() else { return nil }; paymentID = p }
+        return ClientLedger.Invoice(id: id, number: number, agreementID: agreement, isGoods: flags & 4 != 0,
+                                    issueDate: issue, dueDate: due, payable: Cents(payable), paymentIDText: paymentID)
+    }
+
+    /// What `invoice()` reads, without its strings: the id, whether it bills goods, its issue and due day.
+    mutating func invoiceDays() -> (id: Int64, isGoods: Bool, issuedOn: Day, dueOn: Day)? {
+        guard let flags = byte(), let id = int(), skipString() else { return nil }
+        if flags & 1 != 0 { guard skipVarint() else { return nil } }
+        guard let issue = day(), let due = day(), skipVarint() else { return nil }
+        if flags & 2 != 0 { guard skipString() else { return nil } }
+        return (id, flags & 4 != 0, issue, due)
     }
 
     var atEnd: Bool { offset == bytes.count }

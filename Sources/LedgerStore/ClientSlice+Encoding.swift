@@ -170,7 +170,10 @@ enum ClientSliceCodec {
             guard r.skipDeliverySpans(), let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
             return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
         }
-        guard let (ledger, history) = decodeLedger(&r, kind: kind, items: .one(offset: offset), forOneQuestion: true),
+        // On a date, only the invoices the rule reads for the item (`OwnershipRule.invoicesRead`);
+        // every one when it reads them all.
+        let fewer = date.flatMap { decodeInvoicesRead(&r, kind: kind, itemOffset: offset, coverage: coverage, on: $0) }
+        guard let (ledger, history) = fewer ?? decodeLedger(&r, kind: kind, items: .one(offset: offset), forOneQuestion: true),
               let item = ledger.items.first, item.id == itemID, let history else { return nil }
         guard date.map({ OwnershipRule(scope: .client).needsDeliverySpans(for: item, in: ledger, coverage: coverage, on: $0) }) ?? true
         else {
@@ -205,6 +208,64 @@ enum ClientSliceCodec {
         return ClientSliceHeader(clientKey: key, clientName: name, agreements: agreements)
     }
 
+    /// For one item's question on `date` (`decodeForLookup`): the ledger with the item whose record
+    /// is at `itemOffset` of the items section and only the invoices `OwnershipRule.invoicesRead`
+    /// names, with their history. The invoices and history entries are first stepped over for
+    /// their claim days alone (no strings, nothing kept but offsets); the named ones are then read
+    /// in full. `nil` — with `r` where it was — when the rule reads every invoice, or when the
+    /// bytes are malformed (`decodeLedger` then reads them all, and tells a malformed slice).
+    private static func decodeInvoicesRead(_ r: inout SliceReader, kind: ClientKind, itemOffset: Int,
+                                           coverage: ClaimCoverage, on date: Day) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
+        var scan = r
+        guard let invoiceCount = scan.count() else { return nil }
+        var claims: [InvoiceClaimDays] = []
+        claims.reserveCapacity(invoiceCount)
+        // Per invoice: its record's offset, its history entry's offset, its due day.
+        var places: [(record: Int, entry: Int, due: Day)] = []
+        places.reserveCapacity(invoiceCount)
+        for _ in 0..<invoiceCount {
+            let record = scan.offset
+            guard let days = scan.invoiceDays() else { return nil }
+            claims.append(InvoiceClaimDays(id: days.id, isGoods: days.isGoods, issuedOn: days.issuedOn, closesOn: nil))
+            places.append((record, 0, days.dueOn))
+        }
+        guard scan.section() != nil, let historySection = scan.section() else { return nil }  // credit notes and payments; history
+        var entries = SliceReader(bytes: scan.bytes, offset: historySection.lowerBound)
+        for index in claims.indices {
+            places[index].entry = entries.offset
+            guard let closes = entries.historyClosing(issuedOn: claims[index].issuedOn, dueOn: places[index].due) else { return nil }
+            claims[index].closesOn = closes
+        }
+        guard entries.offset == historySection.upperBound,
+              scan.count() != nil, let itemsSection = scan.section(), itemsSection.lowerBound + itemOffset < itemsSection.upperBound
+        else { return nil }
+        var one = SliceReader(bytes: scan.bytes, offset: itemsSection.lowerBound + itemOffset)
+        guard let item = one.item(), scan.section() != nil, scan.atEnd,  // the letters
+              let read = OwnershipRule(scope: .client).invoicesRead(for: item, among: claims, coverage: coverage, on: date)
+        else { return nil }
+
+        var invoices: [ClientLedger.Invoice] = []
+        var historyEntries: [InvoiceHistory.Entry] = []
+        var reductions: [InvoiceHistory.Reduction] = []
+        invoices.reserveCapacity(read.count)
+        historyEntries.reserveCapacity(read.count)
+        reductions.reserveCapacity(read.count * 2)
+        for index in read {
+            var record = SliceReader(bytes: scan.bytes, offset: places[index].record)
+            var entry = SliceReader(bytes: scan.bytes, offset: places[index].entry)
+            guard let invoice = record.invoice(),
+                  let history = entry.historyEntry(invoiceID: invoice.id, issuedOn: invoice.issueDate, dueOn: invoice.dueDate,
+                                                   into: &reductions)
+            else { return nil }
+            invoices.append(invoice)
+            historyEntries.append(history)
+        }
+        scan.itemsSection = itemsSection
+        r = scan
+        return (ClientLedger(clientKind: kind, invoices: invoices, creditNotes: [], payments: [], items: [item], letters: [:]),
+                InvoiceHistory(entries: historyEntries, reductions: reductions))
+    }
+
     /// Which items `decodeLedger` builds: all, or the one whose record starts at an offset of the items section.
     private enum ItemSelection { case all, one(offset: Int) }
 
@@ -220,14 +281,8 @@ enum ClientSliceCodec {
         var invoices: [ClientLedger.Invoice] = []
         invoices.reserveCapacity(invoiceCount)
         for _ in 0..<invoiceCount {
-            guard let flags = r.byte(), let id = r.int(), let number = r.string() else { return nil }
-            var agreement: Int64?
-            if flags & 1 != 0 { guard let a = r.int() else { return nil }; agreement = a }
-            guard let issue = r.day(), let due = r.day(), let payable = r.int() else { return nil }
-            var paymentID: InlineText?
-            if flags & 2 != 0 { guard let p = r.inlineText() else { return nil }; paymentID = p }
-            invoices.append(ClientLedger.Invoice(id: id, number: number, agreementID: agreement, isGoods: flags & 4 != 0,
-                                                 issueDate: issue, dueDate: due, payable: Cents(payable), paymentIDText: paymentID))
+            guard let invoice = r.invoice() else { return nil }
+            invoices.append(invoice)
         }
 
         var creditNotes: [ClientLedger.CreditNote] = []

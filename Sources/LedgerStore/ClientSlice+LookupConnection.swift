@@ -172,9 +172,10 @@ extension LedgerDatabase {
     func fastLookup(serial: String, gtin: String?, spans: Bool = false, on date: Day? = nil) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
         let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
-            // Most serials match one row: it is kept in `first`, and the lists are made only for a second.
-            var first: (item: ItemRecord, slice: SliceLookup)?
-            var more: [(item: ItemRecord, slice: SliceLookup)] = []
+            // Most serials match one row: its answer is built in place, and a list is made only for a second.
+            var first: OwnershipLookup?
+            var more: [OwnershipLookup] = []
+            var matched = 0  // counted apart: testing `first` for nil would copy it
             var complete = true
             let code: Int32 = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
@@ -182,15 +183,16 @@ extension LedgerDatabase {
                 defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
                 var code = sqlite3_step(statement)
                 while code == SQLITE_ROW {
-                    let agreementID = sqlite3_column_int64(statement, 7)
-                    if let blob = sqlite3_column_blob(statement, 8),
+                    let agreementID = sqlite3_column_int64(statement, 6)
+                    if let blob = sqlite3_column_blob(statement, 7),
                        let slice = ClientSliceCodec.decodeForLookup(
-                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 8))),
+                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 7))),
                            agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date),
                        let agreement = slice.agreement {
-                        let row = (Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
-                                                   clientName: slice.clientName, agreement: agreement), slice)
-                        if first == nil { first = row } else { more.append(row) }
+                        let item = Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
+                                                   clientName: slice.clientName, agreement: agreement)
+                        if matched == 0 { first = OwnershipLookup(item, slice) } else { more.append(OwnershipLookup(item, slice)) }
+                        matched += 1
                     } else {
                         complete = false
                     }
@@ -200,12 +202,12 @@ extension LedgerDatabase {
             }
             guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
             guard complete else { return nil }
-            guard let first else { return OwnershipLookup(items: []) }
-            if more.isEmpty, gtin == nil { return OwnershipLookup(first.item, first.slice) }
-            var rows = [first] + more
-            if let gtin, let wanted = normaliseGTIN(gtin) { rows = rows.filter { $0.item.gtin == wanted } }
-            guard rows.count == 1 else { return OwnershipLookup(items: rows.map(\.item)) }
-            return OwnershipLookup(rows[0].item, rows[0].slice)
+            guard let found = first.take() else { return OwnershipLookup(items: []) }
+            guard !more.isEmpty || gtin != nil else { return found }
+            var rows = [found] + more
+            if let gtin, let wanted = normaliseGTIN(gtin) { rows = rows.filter { $0.items[0].gtin == wanted } }
+            guard rows.count == 1 else { return OwnershipLookup(items: rows.map { $0.items[0] }) }
+            return rows[0]
         }
         return answer ?? nil
     }
@@ -231,8 +233,7 @@ extension LedgerDatabase {
             return Int(sqlite3_column_bytes(statement, 1)) == looked.count && memcmp(row, bytes, looked.count) == 0
         }
         return ItemRecord(id: integer(0), serial: sameSerial ? serial : (text(1) ?? ""), gtin: gtin.isEmpty ? nil : gtin, name: text(3),
-                          rawScan: text(4), deliveredOn: day(5) ?? Day(ordinal: 0),
-                          clientID: integer(6), clientKey: clientKey, clientName: clientName,
-                          agreementID: integer(7), agreement: agreement)
+                          deliveredOn: day(4) ?? Day(ordinal: 0), clientID: integer(5), clientKey: clientKey, clientName: clientName,
+                          agreementID: integer(6), agreement: agreement)
     }
 }

@@ -7,7 +7,6 @@ public struct ItemRecord: Sendable, Equatable {
     public var serial: String
     public var gtin: String?
     public var name: String?
-    public var rawScan: String?
     public var deliveredOn: Day
     public var clientID: Int64
     public var clientKey: String
@@ -44,7 +43,7 @@ extension LedgerDatabase {
     static func itemRecord(_ row: Row) -> ItemRecord {
         let gtin: String = row["gtin"]
         return ItemRecord(id: row["id"], serial: row["serial"], gtin: gtin.isEmpty ? nil : gtin, name: row["name"],
-                          rawScan: row["raw_scan"], deliveredOn: Day(iso: row["delivered_on"] as String) ?? Day(ordinal: 0),
+                          deliveredOn: Day(iso: row["delivered_on"] as String) ?? Day(ordinal: 0),
                           clientID: row["client_id"], clientKey: row["key"], clientName: row["client_name"],
                           agreementID: row["agreement_id"], agreement: row["reference"])
     }
@@ -101,8 +100,8 @@ extension LedgerDatabase {
         let rows = try Row.fetchCursor(db.cachedStatement(sql: LookupSQL.itemWithSliceBySerial), arguments: [serial])
         while let row = try rows.next() {
             items.append(Self.itemRecord(positional: row))
-            kinds.append(ClientKind(rawValue: row[9] as String) ?? .business)
-            stored.append(try row.withUnsafeData(atIndex: 12) { data in
+            kinds.append(ClientKind(rawValue: row[8] as String) ?? .business)
+            stored.append(try row.withUnsafeData(atIndex: 11) { data in
                 data.flatMap { $0.withUnsafeBytes(ClientSliceCodec.decode) }
             })
         }
@@ -119,9 +118,9 @@ extension LedgerDatabase {
     /// An `ItemRecord` from the columns of `LookupSQL.itemColumns`, by position (the hot path).
     static func itemRecord(positional row: Row) -> ItemRecord {
         let gtin: String = row[2]
-        return ItemRecord(id: row[0], serial: row[1], gtin: gtin.isEmpty ? nil : gtin, name: row[3], rawScan: row[4],
-                          deliveredOn: Day(iso: row[5] as String) ?? Day(ordinal: 0), clientID: row[6], clientKey: row[7],
-                          clientName: row[8], agreementID: row[10], agreement: row[11])
+        return ItemRecord(id: row[0], serial: row[1], gtin: gtin.isEmpty ? nil : gtin, name: row[3],
+                          deliveredOn: Day(iso: row[4] as String) ?? Day(ordinal: 0), clientID: row[5], clientKey: row[6],
+                          clientName: row[7], agreementID: row[9], agreement: row[10])
     }
 
     /// All items, or one client's, in delivery order.

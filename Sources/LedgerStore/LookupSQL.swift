@@ -3,7 +3,7 @@
 /// exactly these.
 public enum LookupSQL {
     static let itemColumns = """
-        item.id, item.serial, item.gtin, item.name, item.raw_scan, item.delivered_on, item.client_id, client.key,
+        item.id, item.serial, item.gtin, item.name, item.delivered_on, item.client_id, client.key,
         client.name AS client_name, client.kind AS client_kind, item.agreement_id, agreement.reference
         """
 
@@ -27,8 +27,8 @@ public enum LookupSQL {
     /// (`ClientSliceHeader`), so no other table is joined. What `owned` reads on its look-up
     /// connections (`LookupConnections`); the columns are read by position.
     public static let itemAndSliceBySerial = """
-        SELECT item.id, item.serial, item.gtin, item.name, item.raw_scan, item.delivered_on, item.client_id,
-        item.agreement_id, client_slice.data FROM item LEFT JOIN client_slice ON client_slice.client_id = item.client_id
+        SELECT item.id, item.serial, item.gtin, item.name, item.delivered_on, item.client_id, item.agreement_id,
+        client_slice.data FROM item LEFT JOIN client_slice ON client_slice.client_id = item.client_id
         WHERE item.serial = ?
         """
 

@@ -10,7 +10,7 @@ import Testing
     @Test func theCoverageGivesTheVerdictOfTheFullLedger() {
         var random = SplitMix64(seed: 0xC0_7E2A)
         let rule = OwnershipRule(scope: .client)
-        var compared = 0, fromCoverage = 0, supplier = 0, clientSinceDelivery = 0, clientLater = 0, namingAnother = 0
+        var compared = 0, fromCoverage = 0, fromFewerInvoices = 0, fewerThanAll = 0, supplier = 0, clientSinceDelivery = 0, clientLater = 0, namingAnother = 0
         for _ in 0..<400 {
             var ledger = DeliverySpansTests.ledgerWithoutEvents(&random)
             // Most random clients have a delivery never invoiced, and the spans then answer every
@@ -23,6 +23,7 @@ import Testing
             let history = InvoiceHistory(ledger), spans = DeliverySpans(ledger)
             let coverage = ClaimCoverage(ledger, history: history)
             #expect(!coverage.hasItemEvents)
+            let claimDays = ledger.invoices.indices.map { InvoiceClaimDays(ledger.invoices[$0], history.entries[$0]) }
             var invoicesOnly = ledger
             invoicesOnly.items = []; invoicesOnly.payments = []; invoicesOnly.creditNotes = []; invoicesOnly.letters = [:]
             for item in ledger.items {
@@ -36,6 +37,20 @@ import Testing
                                               deliveries: needsSpans ? spans : nil, serial: { ledger.items[$0].serial }, on: date)
                     #expect(answer == full, "item \(item.id) on \(date)")
                     compared += 1
+                    // The same verdict from only the invoices it reads (`invoicesRead`).
+                    if item.deliveredOn <= date,
+                       let read = rule.invoicesRead(for: item, among: claimDays, coverage: coverage, on: date) {
+                        var fewer = asked
+                        fewer.invoices = read.map { ledger.invoices[$0] }
+                        let fewerHistory = history.keeping(read)
+                        let fewerNeedsSpans = rule.needsDeliverySpans(for: item, in: fewer, coverage: coverage, on: date)
+                        #expect(fewerNeedsSpans == needsSpans, "item \(item.id) on \(date)")
+                        let fromFewer = rule.verdict(for: item, in: fewer, coverage: coverage, history: fewerHistory,
+                                                     deliveries: fewerNeedsSpans ? spans : nil, serial: { ledger.items[$0].serial }, on: date)
+                        #expect(fromFewer == full, "item \(item.id) on \(date), invoices \(read) of \(ledger.invoices.count)")
+                        fromFewerInvoices += 1
+                        if read.count < ledger.invoices.count { fewerThanAll += 1 }
+                    }
                     if full.reasons.contains(where: { $0.kind == .notInvoiced && $0.text.hasPrefix("item ") }) {
                         namingAnother += 1
                         #expect(needsSpans, "item \(item.id) on \(date)")
@@ -53,6 +68,7 @@ import Testing
         // The cases the comparison must have met, so that it cannot pass by meeting none.
         #expect(compared > 50_000 && fromCoverage > 15_000 && namingAnother > 1_000)
         #expect(supplier > 5_000 && clientSinceDelivery > 1_000 && clientLater > 3_000)
+        #expect(fromFewerInvoices > 30_000 && fewerThanAll > 20_000, "\(fromFewerInvoices) \(fewerThanAll)")
     }
 
     @Test func blocksAreTheUnionOfTheClaims() {
@@ -71,5 +87,20 @@ import Testing
         #expect(coverage.deliveryClosings == [.init(day: d("2026-02-01"), earliestDelivery: d("2026-01-15"))])
         #expect(coverage.hasUninvoicedDelivery(on: d("2026-01-31")) && !coverage.hasUninvoicedDelivery(on: d("2026-02-01")))
         #expect(coverage.hasUninvoicedDelivery(on: d("2030-01-01")))
+    }
+}
+
+extension InvoiceHistory {
+    /// The entries at `positions` only, with their reductions.
+    func keeping(_ positions: [Int]) -> InvoiceHistory {
+        var kept = InvoiceHistory(entries: [], reductions: [])
+        for position in positions {
+            var entry = entries[position]
+            let start = kept.reductions.count
+            kept.reductions.append(contentsOf: reductions[entry.reductions])
+            entry.reductions = start..<kept.reductions.count
+            kept.entries.append(entry)
+        }
+        return kept
     }
 }
