@@ -1,4 +1,3 @@
-import Foundation
 import CSQLite
 import LedgerStore
 
@@ -34,7 +33,7 @@ final class CAPILookup {
 
     private init(path: String, sql: String, mmap: Bool, blobColumn: Int32?) throws {
         var db: OpaquePointer?
-        guard sqlite3_open_v2(path, &db, ProcessInfo.processInfo.environment["FLOOR_RO"] != nil ? (SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX) : SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
             sqlite3_close_v2(db)
             throw BenchmarkError("sqlite3_open_v2(\(path)) failed")
         }
