@@ -145,6 +145,7 @@ enum LedgerBenchmark {
     private static func addProfileRows(_ profile: OwnedProfile, to table: inout ResultTable) {
         table.section("where owned spends its time (first \(profile.steps.first?.latencies.count ?? 0) serials)")
         for step in profile.steps { table.add(step.name, step.latencies.summary, step.note) }
+        for (name, value, note) in profile.counts { table.add(name, value, note) }
         table.add("rows per client ledger", "", profile.rowsPerClient.map { "\($0.0) \(String(format1: $0.1))" }.joined(separator: ", "))
     }
 

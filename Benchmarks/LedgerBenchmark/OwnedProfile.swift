@@ -14,6 +14,8 @@ struct OwnedProfile {
     }
 
     var steps: [Step] = []
+    /// Counts beside the steps, as (name, value, note).
+    var counts: [(String, String, String)] = []
     var plans: [(String, [String])] = []
     var rowsPerClient: [(String, Double)] = []
 
@@ -79,6 +81,14 @@ struct OwnedProfile {
         profile.steps.append(Step(name: "  then OwnershipRule.verdict, claim coverage", latencies: spansRule,
                                   note: "the rule on what ownershipLookup read (\(spansRule.count) of \(found.count) with the coverage, \(found.filter { $0.deliveries != nil }.count) with spans too), in memory"))
         profile.steps.append(Step(name: "  then OwnershipReport.init", latencies: spansReport, note: "the report of that verdict, in memory"))
+        // How many of its client's invoices each question read (`OwnershipRule.invoicesRead`).
+        let pairs = zip(found, ledgers).filter { $0.0.coverage != nil }
+        let read = pairs.map { $0.0.ledger?.invoices.count ?? 0 }, all = pairs.map { $0.1.invoices.count }
+        let allRead = zip(read, all).filter { $0 == $1 }.count
+        profile.counts.append(("  invoices read per question",
+                               "\(String(format1: Double(read.reduce(0, +)) / Double(max(1, read.count)))) of "
+                               + "\(String(format1: Double(all.reduce(0, +)) / Double(max(1, all.count))))",
+                               "on average, of the client's; all of them in \(allRead) of \(pairs.count) questions (OwnershipRule.invoicesRead)"))
         profile.steps.append(Step(name: "LedgerDatabase.lookup(serial:)", latencies: lookups,
                                   note: "the same statement with the client's items decoded in full (other scopes, the look-up page)"))
         profile.steps.append(Step(name: "  LedgerDatabase.items(serial:)", latencies: itemsBySerial, note: "alone, in its own read transaction"))

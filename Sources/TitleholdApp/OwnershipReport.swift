@@ -54,8 +54,10 @@ public struct OwnershipReport: Sendable, Encodable, Equatable {
         self.scope = scope.rawValue
         client = item.clientKey; clientName = item.clientName; agreement = item.agreement; deliveredOn = item.deliveredOn
         if item.deliveredOn <= at {
-            risk = Risk(bearer: "client", since: item.deliveredOn, article: "11",
-                        text: "at the client's risk since delivery on \(item.deliveredOn) (art. 11)")
+            let delivered = item.deliveredOn.description
+            risk = Risk(bearer: "client", since: item.deliveredOn, article: "11", text: TextBuilder.string { text in
+                text.append("at the client's risk since delivery on "); text.append(delivered); text.append(" (art. 11)")
+            })
         } else {
             risk = Risk(bearer: "supplier", since: nil, article: "11", text: "not delivered yet: at the supplier's risk (art. 11)")
         }

@@ -5,13 +5,13 @@
 /// appending a string piece by piece grew and copied it several times, each number through a
 /// string of its own. Pieces that take work to make (a date, an amount) are made once by the
 /// caller and handed in; literals and integers cost nothing to write twice.
-struct TextBuilder {
+public struct TextBuilder {
     private let buffer: UnsafeMutableBufferPointer<UInt8>?
     private(set) var count = 0
 
     private init(buffer: UnsafeMutableBufferPointer<UInt8>?) { self.buffer = buffer }
 
-    static func string(_ write: (inout TextBuilder) -> Void) -> String {
+    public static func string(_ write: (inout TextBuilder) -> Void) -> String {
         var counting = TextBuilder(buffer: nil)
         write(&counting)
         return String(unsafeUninitializedCapacity: counting.count) { storage in
@@ -22,17 +22,17 @@ struct TextBuilder {
         }
     }
 
-    mutating func append(_ literal: StaticString) {
+    public mutating func append(_ literal: StaticString) {
         put(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
     }
 
-    mutating func append(_ text: String) {
+    public mutating func append(_ text: String) {
         var text = text
         text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
     }
 
     /// `value` in decimal digits, with a minus sign when negative.
-    mutating func append(_ value: Int) {
+    public mutating func append(_ value: Int) {
         withDecimalDigits(of: Int64(value)) { put($0) }
     }
 
