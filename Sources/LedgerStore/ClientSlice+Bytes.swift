@@ -8,9 +8,13 @@ struct SliceWriter {
     /// The invoices' history (`InvoiceHistory`), in the order of `ledger.invoices`: per invoice a
     /// byte of flags, the limitation day (from the due day), then what the flags announce — bit 0
     /// a settling day (from the issue day), bits 1–2 what settled it (1 a payment: its id follows;
-    /// 2 a credit note: its number follows; 3 nothing was owed) — then its reductions.
-    mutating func history(_ history: InvoiceHistory, of ledger: ClientLedger) {
+    /// 2 a credit note: its number follows; 3 nothing was owed) — then its reductions. Returns
+    /// where each invoice's entry starts.
+    mutating func history(_ history: InvoiceHistory, of ledger: ClientLedger) -> [Int] {
+        var starts: [Int] = []
+        starts.reserveCapacity(history.entries.count)
         for (entry, invoice) in zip(history.entries, ledger.invoices) {
+            starts.append(bytes.count)
             var flags: UInt8 = entry.settledOn != nil ? 1 : 0
             switch entry.settledBy {
             case .payment?: flags |= 1 << 1
@@ -33,6 +37,25 @@ struct SliceWriter {
                 int(Int64(reduction.day.ordinal - invoice.issueDate.ordinal))
                 int(credit ? reduction.credited.value : reduction.paid.value)
             }
+        }
+        return starts
+    }
+
+    /// The invoices' claim days (`InvoiceClaimDays`) with where each invoice's record and history
+    /// entry start in their sections: a count, then per invoice a byte of flags (bit 0 a goods
+    /// invoice, bit 1 a closing day follows), its id and issue day (each from the invoice before),
+    /// its closing day (from its issue day), and the two offsets (each from the invoice before).
+    mutating func claimDays(_ claims: [InvoiceClaimDays], records: [Int], entries: [Int]) {
+        count(claims.count)
+        var previous = (id: Int64(0), issue: 0, record: 0, entry: 0)
+        for (index, claim) in claims.enumerated() {
+            byte((claim.isGoods ? 1 : 0) | (claim.closesOn != nil ? 2 : 0))
+            int(claim.id &- previous.id)
+            int(Int64(claim.issuedOn.ordinal - previous.issue))
+            if let closes = claim.closesOn { int(Int64(closes.ordinal - claim.issuedOn.ordinal)) }
+            count(records[index] - previous.record)
+            count(entries[index] - previous.entry)
+            previous = (claim.id, claim.issuedOn.ordinal, records[index], entries[index])
         }
     }
 
@@ -57,6 +80,17 @@ struct SliceWriter {
             int(Int64(closing.earliestDelivery.ordinal - closing.day.ordinal))
             previous = closing.day.ordinal
         }
+    }
+
+    /// One invoice's record: a byte of flags (bit 0 an agreement follows, bit 1 a payment id), its
+    /// number, the agreement, its due day (from its issue day), the amount payable and the payment
+    /// id. Its id, issue day and whether it bills goods are in its claim days (`claimDays`).
+    mutating func invoice(_ invoice: ClientLedger.Invoice) {
+        byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0))
+        string(invoice.number)
+        if let agreement = invoice.agreementID { int(agreement) }
+        int(Int64(invoice.dueDate.ordinal - invoice.issueDate.ordinal)); int(invoice.payable.value)
+        if let paymentID = invoice.paymentID { string(paymentID) }
     }
 
     /// One item's record of the items section.
@@ -145,16 +179,18 @@ struct SliceReader {
     /// The delivery spans (`DeliverySpans`) from the item locator and the spans' days that follow
     /// it, or `nil` when malformed; whether the client has item events is the coverage's to say.
     mutating func deliverySpans(hasItemEvents: Bool) -> DeliverySpans? {
-        guard let count = count() else { return nil }
+        guard let locator = section() else { return nil }
+        var entries = SliceReader(bytes: bytes, offset: locator.lowerBound)
+        guard let count = entries.count() else { return nil }
         var spans: [DeliverySpans.Span] = []
         spans.reserveCapacity(count)
         var id: Int64 = 0
         for _ in 0..<count {
-            guard let step = int(), skipVarint() else { return nil }
+            guard let step = entries.int(), entries.skipVarint() else { return nil }
             id &+= step
             spans.append(DeliverySpans.Span(itemID: id, deliveredOn: Day(ordinal: 0), firstInvoicedOn: nil))
         }
-        guard let days = section() else { return nil }
+        guard entries.offset == locator.upperBound, let days = section() else { return nil }
         offset = days.lowerBound
         var day = 0
         for index in spans.indices {
@@ -171,41 +207,64 @@ struct SliceReader {
     }
 
     /// The offset in the items section of item `itemID`'s record, from the item locator, and steps
-    /// over the spans' days (nothing is built); `nil` when no item is `itemID`, or when malformed.
+    /// over the locator and the spans' days (nothing is built); `nil` when no item is `itemID`, or
+    /// when malformed. The locator is read only up to the item.
     mutating func locate(item itemID: Int64) -> Int? {
-        guard let count = count() else { return nil }
+        guard let locator = section(), section() != nil else { return nil }  // the locator, then the spans' days
+        var entries = SliceReader(bytes: bytes, offset: locator.lowerBound)
+        guard let count = entries.count() else { return nil }
         var id: Int64 = 0, offset = 0
-        var located: Int?
         for _ in 0..<count {
-            guard let idStep = int(), let offsetStep = self.count() else { return nil }
+            guard entries.offset < locator.upperBound, let idStep = entries.int(), let offsetStep = entries.count() else { return nil }
             id &+= idStep
             offset += offsetStep
-            if id == itemID, located == nil { located = offset }
+            if id == itemID { return offset }
         }
-        guard section() != nil else { return nil }  // the spans' days
-        return located
+        return nil
     }
 
     /// Each delivery's record offset in the items section, from the item locator (a reason
     /// names another item's serial only now and then, so `locate` keeps none).
     mutating func recordOffsets() -> [Int]? {
-        guard let count = count() else { return nil }
+        guard let locator = section() else { return nil }
+        var entries = SliceReader(bytes: bytes, offset: locator.lowerBound)
+        guard let count = entries.count() else { return nil }
         var offsets: [Int] = []
         offsets.reserveCapacity(count)
         var offset = 0
         for _ in 0..<count {
-            guard skipVarint(), let step = self.count() else { return nil }
+            guard entries.skipVarint(), let step = entries.count() else { return nil }
             offset += step
             offsets.append(offset)
         }
-        return offsets
+        return entries.offset == locator.upperBound ? offsets : nil
     }
 
     /// Steps over the item locator and the spans' days.
     mutating func skipDeliverySpans() -> Bool {
-        guard let count = count() else { return false }
-        for _ in 0..<count { guard skipVarint(), skipVarint() else { return false } }
-        return section() != nil
+        section() != nil && section() != nil
+    }
+
+    /// The invoices' claim days as `SliceWriter.claimDays` wrote them, with where each invoice's
+    /// record and history entry start in their sections; `nil` when malformed.
+    mutating func claimDays() -> (claims: [InvoiceClaimDays], records: [Int], entries: [Int])? {
+        guard let count = count() else { return nil }
+        var claims: [InvoiceClaimDays] = [], records: [Int] = [], entries: [Int] = []
+        claims.reserveCapacity(count); records.reserveCapacity(count); entries.reserveCapacity(count)
+        var previous = (id: Int64(0), issue: 0, record: 0, entry: 0)
+        for _ in 0..<count {
+            guard let flags = byte(), let idStep = int(), let issueStep = int(), let issueStep = Int(exactly: issueStep)
+            else { return nil }
+            let issue = previous.issue + issueStep
+            var closes: Day?
+            if flags & 2 != 0 { guard let c = int(), let c = Int(exactly: c) else { return nil }; closes = Day(ordinal: issue + c) }
+            guard let recordStep = self.count(), let entryStep = self.count() else { return nil }
+            previous = (previous.id &+ idStep, issue, previous.record + recordStep, previous.entry + entryStep)
+            claims.append(InvoiceClaimDays(id: previous.id, isGoods: flags & 1 != 0, issuedOn: Day(ordinal: issue), closesOn: closes))
+            records.append(previous.record)
+            entries.append(previous.entry)
+        }
+        return (claims, records, entries)
     }
 
     /// The claim coverage as `SliceWriter.coverage` wrote it, or `nil` when malformed.
@@ -280,45 +339,17 @@ struct SliceReader {
                                     settledOn: settledOn, settledBy: settledBy, reductions: start..<reductions.count)
     }
 
-    /// The first day an invoice's claim is closed, from its history entry, stepping over the rest
-    /// of the entry (`InvoiceClaimDays.closesOn`).
-    mutating func historyClosing(issuedOn: Day, dueOn: Day) -> Day?? {
-        guard let flags = byte(), let barredStep = int(), let barredStep = Int(exactly: barredStep) else { return nil }
-        let barred = Day(ordinal: dueOn.ordinal + barredStep)
-        var settledOn: Day?
-        if flags & 1 != 0 {
-            guard let step = int(), let step = Int(exactly: step) else { return nil }
-            settledOn = Day(ordinal: issuedOn.ordinal + step)
-        }
-        switch (flags >> 1) & 3 {
-        case 1: guard skipVarint() else { return nil }
-        case 2: guard skipString() else { return nil }
-        default: break
-        }
-        guard let count = count() else { return nil }
-        for _ in 0..<count { guard byte() != nil, skipVarint(), skipVarint() else { return nil } }
-        return .some(settledOn.map { min($0, barred) } ?? barred)
-    }
-
-    /// One invoice's record (`ClientSliceCodec.encode`).
-    mutating func invoice() -> ClientLedger.Invoice? {
-        guard let flags = byte(), let id = int(), let number = string() else { return nil }
+    /// One invoice's record (`SliceWriter.invoice`), with what its claim days say of it.
+    mutating func invoice(_ claim: InvoiceClaimDays) -> ClientLedger.Invoice? {
+        guard let flags = byte(), let number = string() else { return nil }
         var agreement: Int64?
         if flags & 1 != 0 { guard let a = int() else { return nil }; agreement = a }
-        guard let issue = day(), let due = day(), let payable = int() else { return nil }
+        guard let dueStep = int(), let dueStep = Int(exactly: dueStep), let payable = int() else { return nil }
         var paymentID: InlineText?
         if flags & 2 != 0 { guard let p = inlineText() else { return nil }; paymentID = p }
-        return ClientLedger.Invoice(id: id, number: number, agreementID: agreement, isGoods: flags & 4 != 0,
-                                    issueDate: issue, dueDate: due, payable: Cents(payable), paymentIDText: paymentID)
-    }
-
-    /// What `invoice()` reads, without its strings: the id, whether it bills goods, its issue and due day.
-    mutating func invoiceDays() -> (id: Int64, isGoods: Bool, issuedOn: Day, dueOn: Day)? {
-        guard let flags = byte(), let id = int(), skipString() else { return nil }
-        if flags & 1 != 0 { guard skipVarint() else { return nil } }
-        guard let issue = day(), let due = day(), skipVarint() else { return nil }
-        if flags & 2 != 0 { guard skipString() else { return nil } }
-        return (id, flags & 4 != 0, issue, due)
+        return ClientLedger.Invoice(id: claim.id, number: number, agreementID: agreement, isGoods: claim.isGoods,
+                                    issueDate: claim.issuedOn, dueDate: Day(ordinal: claim.issuedOn.ordinal + dueStep),
+                                    payable: Cents(payable), paymentIDText: paymentID)
     }
 
     var atEnd: Bool { offset == bytes.count }

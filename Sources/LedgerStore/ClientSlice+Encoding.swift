@@ -15,7 +15,7 @@ struct ClientSliceHeader {
 /// decoding it sits on the `owned` hot path (JSON through `Codable` took longer than rebuilding
 /// the slice with SQL).
 ///
-/// Layout (format 3, migration `v8-claim-coverage`):
+/// Layout (format 4, migration `v9-invoice-claim-days`):
 /// - a format byte and the client kind;
 /// - the header (`ClientSliceHeader`): the client's key, a byte saying whether a name follows and
 ///   the name, then a counted list of agreement ids and references;
@@ -23,12 +23,17 @@ struct ClientSliceHeader {
 ///   blocks and the deliveries' blocks (each a counted list of a first day, as a difference from
 ///   the block before, and a length in days, 0 for a block still open), then the delivery
 ///   closings (a counted list of days, each from the one before, with the earliest delivery from it);
-/// - the item locator: a count, then per item its id and its record's offset in the items
-///   section, each as a difference from the item before;
+/// - the item locator behind its length in bytes: a count, then per item its id and its record's
+///   offset in the items section, each as a difference from the item before;
 /// - the delivery spans' days (`DeliverySpans`) behind their length in bytes: per item a byte of
 ///   flags, its delivery day (from the item before) and its first invoice day (from its delivery);
-/// - a counted list of invoices, then the counted lists of credit notes and payments behind
-///   their length in bytes;
+/// - the invoices' claim days (`InvoiceClaimDays`) behind their length in bytes: per invoice its
+///   id, whether it bills goods, its issue and closing days, and where its record and its history
+///   entry start (`SliceWriter.claimDays`), so one item's question reads only the invoices its
+///   verdict reads (`OwnershipRule.invoicesRead`);
+/// - the invoices behind their length in bytes: a count, then each one's record (its number,
+///   agreement, due day, amount and payment id; `SliceWriter.invoice`);
+/// - the counted lists of credit notes and payments behind their length in bytes;
 /// - the invoices' history (`InvoiceHistory`) behind its length in bytes: per invoice a byte of
 ///   flags, its limitation day (from its due day), its settling day (from its issue day) and what
 ///   settled it, then its credits and payment parts, each a kind byte, a day (from the issue day)
@@ -41,12 +46,14 @@ struct ClientSliceHeader {
 /// length and UTF-8 bytes; each record starts with a byte of flags saying which optional fields
 /// follow. Enumerations are stored by raw value, so reordering a Swift enum cannot change what a
 /// stored slice means. Format 1 had no header, no spans and no section length; format 2 no coverage,
-/// the locator within the spans, and no lengths before the spans, credit notes and payments and letters.
+/// the locator within the spans, and no lengths before the spans, credit notes and payments and
+/// letters; format 3 no claim days, each invoice's id and issue day in its record, and no length
+/// before the locator or the invoices.
 ///
 /// A blob whose format byte is not `ClientSliceCodec.format`, or that ends early, decodes to
 /// `nil` and the caller rebuilds the slice from its rows: a stale format is slow, never wrong.
 enum ClientSliceCodec {
-    static let format: UInt8 = 3
+    static let format: UInt8 = 4
 
     static func encode(_ ledger: ClientLedger, header: ClientSliceHeader) -> [UInt8] {
         var w = SliceWriter()
@@ -73,12 +80,14 @@ enum ClientSliceCodec {
         // small numbers per item. Then the spans' days behind their length (each delivery from the
         // one before, its first invoice from its delivery), read only when a question needs them.
         let deliveries = DeliverySpans(ledger)
-        w.count(deliveries.spans.count)
-        var previous = (id: Int64(0), offset: 0)
-        for (span, offset) in zip(deliveries.spans, offsets) {
-            w.int(span.itemID &- previous.id)
-            w.count(offset - previous.offset)
-            previous = (span.itemID, offset)
+        w.section { locator in
+            locator.count(deliveries.spans.count)
+            var previous = (id: Int64(0), offset: 0)
+            for (span, offset) in zip(deliveries.spans, offsets) {
+                locator.int(span.itemID &- previous.id)
+                locator.count(offset - previous.offset)
+                previous = (span.itemID, offset)
+            }
         }
         w.section { days in
             var previousDay = 0
@@ -89,14 +98,21 @@ enum ClientSliceCodec {
                 previousDay = span.deliveredOn.ordinal
             }
         }
-        w.count(ledger.invoices.count)
+        // The invoices and their history first into buffers of their own: the claim days that
+        // come before them name where each invoice's record and history entry start.
+        var invoicesSection = SliceWriter()
+        invoicesSection.count(ledger.invoices.count)
+        var records: [Int] = []
+        records.reserveCapacity(ledger.invoices.count)
         for invoice in ledger.invoices {
-            w.byte((invoice.agreementID != nil ? 1 : 0) | (invoice.paymentID != nil ? 2 : 0) | (invoice.isGoods ? 4 : 0))
-            w.int(invoice.id); w.string(invoice.number)
-            if let agreement = invoice.agreementID { w.int(agreement) }
-            w.day(invoice.issueDate); w.day(invoice.dueDate); w.int(invoice.payable.value)
-            if let paymentID = invoice.paymentID { w.string(paymentID) }
+            records.append(invoicesSection.bytes.count)
+            invoicesSection.invoice(invoice)
         }
+        var historySection = SliceWriter()
+        let entries = historySection.history(history, of: ledger)
+        let claims = zip(ledger.invoices, history.entries).map { InvoiceClaimDays($0, $1) }
+        w.section { $0.claimDays(claims, records: records, entries: entries) }
+        w.section(invoicesSection)
         // Credit notes and payments behind their length in bytes: one item's question steps over them.
         w.section { section in
             section.count(ledger.creditNotes.count)
@@ -113,7 +129,7 @@ enum ClientSliceCodec {
             }
         }
         // The invoices' history (`InvoiceHistory`), in invoice order, behind its length in bytes.
-        w.section { $0.history(history, of: ledger) }
+        w.section(historySection)
         w.count(ledger.items.count)
         w.section(itemsSection)
         // Letters by invoice id, in id order so equal ledgers encode to equal bytes, behind their length.
@@ -210,37 +226,22 @@ enum ClientSliceCodec {
 
     /// For one item's question on `date` (`decodeForLookup`): the ledger with the item whose record
     /// is at `itemOffset` of the items section and only the invoices `OwnershipRule.invoicesRead`
-    /// names, with their history. The invoices and history entries are first stepped over for
-    /// their claim days alone (no strings, nothing kept but offsets); the named ones are then read
-    /// in full. `nil` — with `r` where it was — when the rule reads every invoice, or when the
-    /// bytes are malformed (`decodeLedger` then reads them all, and tells a malformed slice).
+    /// names, with their history: the rule picks them from the invoices' claim days, and the
+    /// named ones are read at the offsets those give, the others not at all. `r` is at the claim
+    /// days. `nil` — with `r` where it was — when the rule reads every invoice, or when the bytes
+    /// are malformed (`decodeLedger` then reads them all, and tells a malformed slice).
     private static func decodeInvoicesRead(_ r: inout SliceReader, kind: ClientKind, itemOffset: Int,
                                            coverage: ClaimCoverage, on date: Day) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
         var scan = r
-        guard let invoiceCount = scan.count() else { return nil }
-        var claims: [InvoiceClaimDays] = []
-        claims.reserveCapacity(invoiceCount)
-        // Per invoice: its record's offset, its history entry's offset, its due day.
-        var places: [(record: Int, entry: Int, due: Day)] = []
-        places.reserveCapacity(invoiceCount)
-        for _ in 0..<invoiceCount {
-            let record = scan.offset
-            guard let days = scan.invoiceDays() else { return nil }
-            claims.append(InvoiceClaimDays(id: days.id, isGoods: days.isGoods, issuedOn: days.issuedOn, closesOn: nil))
-            places.append((record, 0, days.dueOn))
-        }
-        guard scan.section() != nil, let historySection = scan.section() else { return nil }  // credit notes and payments; history
-        var entries = SliceReader(bytes: scan.bytes, offset: historySection.lowerBound)
-        for index in claims.indices {
-            places[index].entry = entries.offset
-            guard let closes = entries.historyClosing(issuedOn: claims[index].issuedOn, dueOn: places[index].due) else { return nil }
-            claims[index].closesOn = closes
-        }
-        guard entries.offset == historySection.upperBound,
-              scan.count() != nil, let itemsSection = scan.section(), itemsSection.lowerBound + itemOffset < itemsSection.upperBound
+        guard let claimDaysSection = scan.section(), let invoicesSection = scan.section(),
+              scan.section() != nil, let historySection = scan.section(),  // credit notes and payments, then the history
+              scan.count() != nil, let itemsSection = scan.section(), scan.section() != nil, scan.atEnd,  // the items, the letters
+              itemsSection.lowerBound + itemOffset < itemsSection.upperBound
         else { return nil }
+        var daysReader = SliceReader(bytes: scan.bytes, offset: claimDaysSection.lowerBound)
         var one = SliceReader(bytes: scan.bytes, offset: itemsSection.lowerBound + itemOffset)
-        guard let item = one.item(), scan.section() != nil, scan.atEnd,  // the letters
+        guard let (claims, records, entries) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
+              let item = one.item(),
               let read = OwnershipRule(scope: .client).invoicesRead(for: item, among: claims, coverage: coverage, on: date)
         else { return nil }
 
@@ -251,9 +252,11 @@ enum ClientSliceCodec {
         historyEntries.reserveCapacity(read.count)
         reductions.reserveCapacity(read.count * 2)
         for index in read {
-            var record = SliceReader(bytes: scan.bytes, offset: places[index].record)
-            var entry = SliceReader(bytes: scan.bytes, offset: places[index].entry)
-            guard let invoice = record.invoice(),
+            let recordAt = invoicesSection.lowerBound + records[index], entryAt = historySection.lowerBound + entries[index]
+            guard recordAt < invoicesSection.upperBound, entryAt < historySection.upperBound else { return nil }
+            var record = SliceReader(bytes: scan.bytes, offset: recordAt)
+            var entry = SliceReader(bytes: scan.bytes, offset: entryAt)
+            guard let invoice = record.invoice(claims[index]),
                   let history = entry.historyEntry(invoiceID: invoice.id, issuedOn: invoice.issueDate, dueOn: invoice.dueDate,
                                                    into: &reductions)
             else { return nil }
@@ -277,13 +280,19 @@ enum ClientSliceCodec {
     private static func decodeLedger(_ r: inout SliceReader, kind: ClientKind, items items_: ItemSelection = .all,
                                      forOneQuestion: Bool = false) -> (ledger: ClientLedger, history: InvoiceHistory?)? {
 
-        guard let invoiceCount = r.count() else { return nil }
+        guard let claimDaysSection = r.section(), let invoicesSection = r.section() else { return nil }
+        var daysReader = SliceReader(bytes: r.bytes, offset: claimDaysSection.lowerBound)
+        var records = SliceReader(bytes: r.bytes, offset: invoicesSection.lowerBound)
+        guard let (claims, recordOffsets, _) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
+              records.count() == claims.count else { return nil }
         var invoices: [ClientLedger.Invoice] = []
-        invoices.reserveCapacity(invoiceCount)
-        for _ in 0..<invoiceCount {
-            guard let invoice = r.invoice() else { return nil }
+        invoices.reserveCapacity(claims.count)
+        for index in claims.indices {
+            guard records.offset == invoicesSection.lowerBound + recordOffsets[index], let invoice = records.invoice(claims[index])
+            else { return nil }
             invoices.append(invoice)
         }
+        guard records.offset == invoicesSection.upperBound else { return nil }
 
         var creditNotes: [ClientLedger.CreditNote] = []
         var payments: [ClientLedger.Payment] = []

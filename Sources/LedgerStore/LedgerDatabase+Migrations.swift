@@ -297,6 +297,13 @@ extension LedgerDatabase {
             // (issue 2, Speed); every slice is built again.
             try ClientSlice.rebuildAll(in: db)
         }
+        migrator.registerMigration("v9-invoice-claim-days") { db in
+            // Slices of format 4 carry each invoice's claim days with where its record and history
+            // entry start, and their item locator and invoices behind their lengths, so `owned`
+            // reads only the invoices its verdict reads (`OwnershipRule.invoicesRead`; issue 2,
+            // Speed); every slice is built again.
+            try ClientSlice.rebuildAll(in: db)
+        }
         return migrator
     }
 }
