@@ -246,11 +246,12 @@ struct SliceReader {
     }
 
     /// The invoices' claim days as `SliceWriter.claimDays` wrote them, with where each invoice's
-    /// record and history entry start in their sections; `nil` when malformed.
-    mutating func claimDays() -> (claims: [InvoiceClaimDays], records: [Int], entries: [Int])? {
+    /// record and history entry start in their sections (invoice `i`'s at `starts[2 * i]` and
+    /// `starts[2 * i + 1]`: one list, not two); `nil` when malformed.
+    mutating func claimDays() -> (claims: [InvoiceClaimDays], starts: [Int])? {
         guard let count = count() else { return nil }
-        var claims: [InvoiceClaimDays] = [], records: [Int] = [], entries: [Int] = []
-        claims.reserveCapacity(count); records.reserveCapacity(count); entries.reserveCapacity(count)
+        var claims: [InvoiceClaimDays] = [], starts: [Int] = []
+        claims.reserveCapacity(count); starts.reserveCapacity(2 * count)
         var previous = (id: Int64(0), issue: 0, record: 0, entry: 0)
         for _ in 0..<count {
             guard let flags = byte(), let idStep = int(), let issueStep = int(), let issueStep = Int(exactly: issueStep)
@@ -261,10 +262,10 @@ struct SliceReader {
             guard let recordStep = self.count(), let entryStep = self.count() else { return nil }
             previous = (previous.id &+ idStep, issue, previous.record + recordStep, previous.entry + entryStep)
             claims.append(InvoiceClaimDays(id: previous.id, isGoods: flags & 1 != 0, issuedOn: Day(ordinal: issue), closesOn: closes))
-            records.append(previous.record)
-            entries.append(previous.entry)
+            starts.append(previous.record)
+            starts.append(previous.entry)
         }
-        return (claims, records, entries)
+        return (claims, starts)
     }
 
     /// The claim coverage as `SliceWriter.coverage` wrote it, or `nil` when malformed.

@@ -240,7 +240,7 @@ enum ClientSliceCodec {
         else { return nil }
         var daysReader = SliceReader(bytes: scan.bytes, offset: claimDaysSection.lowerBound)
         var one = SliceReader(bytes: scan.bytes, offset: itemsSection.lowerBound + itemOffset)
-        guard let (claims, records, entries) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
+        guard let (claims, starts) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
               let item = one.item(),
               let read = OwnershipRule(scope: .client).invoicesRead(for: item, among: claims, coverage: coverage, on: date)
         else { return nil }
@@ -252,7 +252,7 @@ enum ClientSliceCodec {
         historyEntries.reserveCapacity(read.count)
         reductions.reserveCapacity(read.count * 2)
         for index in read {
-            let recordAt = invoicesSection.lowerBound + records[index], entryAt = historySection.lowerBound + entries[index]
+            let recordAt = invoicesSection.lowerBound + starts[2 * index], entryAt = historySection.lowerBound + starts[2 * index + 1]
             guard recordAt < invoicesSection.upperBound, entryAt < historySection.upperBound else { return nil }
             var record = SliceReader(bytes: scan.bytes, offset: recordAt)
             var entry = SliceReader(bytes: scan.bytes, offset: entryAt)
@@ -283,12 +283,12 @@ enum ClientSliceCodec {
         guard let claimDaysSection = r.section(), let invoicesSection = r.section() else { return nil }
         var daysReader = SliceReader(bytes: r.bytes, offset: claimDaysSection.lowerBound)
         var records = SliceReader(bytes: r.bytes, offset: invoicesSection.lowerBound)
-        guard let (claims, recordOffsets, _) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
+        guard let (claims, starts) = daysReader.claimDays(), daysReader.offset == claimDaysSection.upperBound,
               records.count() == claims.count else { return nil }
         var invoices: [ClientLedger.Invoice] = []
         invoices.reserveCapacity(claims.count)
         for index in claims.indices {
-            guard records.offset == invoicesSection.lowerBound + recordOffsets[index], let invoice = records.invoice(claims[index])
+            guard records.offset == invoicesSection.lowerBound + starts[2 * index], let invoice = records.invoice(claims[index])
             else { return nil }
             invoices.append(invoice)
         }

@@ -90,14 +90,15 @@ struct SliceLookup {
     var clientName: String?
     /// The reference of the item's agreement, when the slice lists it.
     var agreement: String?
-    /// In full, or with its invoices and the item asked about only when `coverage` is set.
-    var ledger: ClientLedger
-    /// The client's claim coverage and invoices' history, when only the item asked about was decoded.
-    var coverage: ClaimCoverage?
-    var history: InvoiceHistory?
-    /// The delivery spans and the other deliveries' serials, when the rule needs them (`decodeForLookup`).
-    var deliveries: DeliverySpans?
-    var serials: DeliverySerials?
+    /// The answer without its item (`items` empty): the ledger — in full, or with its invoices
+    /// and the item asked about only when `coverage` is set — and what else the slice gave.
+    var answer: OwnershipLookup
+
+    init(clientKey: String, clientName: String?, agreement: String?, ledger: ClientLedger, coverage: ClaimCoverage? = nil,
+         history: InvoiceHistory? = nil, deliveries: DeliverySpans? = nil, serials: DeliverySerials? = nil) {
+        self.clientKey = clientKey; self.clientName = clientName; self.agreement = agreement
+        answer = OwnershipLookup(items: [], ledger: ledger, coverage: coverage, history: history, deliveries: deliveries, serials: serials)
+    }
 }
 
 /// The serials of a client's deliveries, read from a copy of its slice's items section only when
@@ -142,14 +143,6 @@ public struct OwnershipLookup: Sendable {
     }
 }
 
-extension OwnershipLookup {
-    /// One item and what its client's slice gave for it.
-    init(_ item: ItemRecord, _ slice: SliceLookup) {
-        self.init(items: [item], ledger: slice.ledger, coverage: slice.coverage, history: slice.history,
-                  deliveries: slice.deliveries, serials: slice.serials)
-    }
-}
-
 extension LedgerDatabase {
     /// The look-up of `serial` for `owned`: as `lookup(serial:gtin:)`, but when the item's client has
     /// no item events its other items are not decoded: the client's claim coverage and invoices'
@@ -172,10 +165,11 @@ extension LedgerDatabase {
     func fastLookup(serial: String, gtin: String?, spans: Bool = false, on date: Day? = nil) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
         let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
-            // Most serials match one row: its answer is built in place, and a list is made only for a second.
-            var first: OwnershipLookup?
+            // Most serials match one row: its answer is moved out of its slice's (`swap`: no copy),
+            // and a list is made only for a second.
+            var first = OwnershipLookup(items: [])
             var more: [OwnershipLookup] = []
-            var matched = 0  // counted apart: testing `first` for nil would copy it
+            var matched = 0
             var complete = true
             let code: Int32 = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
@@ -185,13 +179,13 @@ extension LedgerDatabase {
                 while code == SQLITE_ROW {
                     let agreementID = sqlite3_column_int64(statement, 6)
                     if let blob = sqlite3_column_blob(statement, 7),
-                       let slice = ClientSliceCodec.decodeForLookup(
+                       var slice = ClientSliceCodec.decodeForLookup(
                            UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 7))),
                            agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date),
                        let agreement = slice.agreement {
-                        let item = Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
-                                                   clientName: slice.clientName, agreement: agreement)
-                        if matched == 0 { first = OwnershipLookup(item, slice) } else { more.append(OwnershipLookup(item, slice)) }
+                        slice.answer.items = [Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
+                                                              clientName: slice.clientName, agreement: agreement)]
+                        if matched == 0 { swap(&first, &slice.answer) } else { more.append(slice.answer) }
                         matched += 1
                     } else {
                         complete = false
@@ -202,9 +196,8 @@ extension LedgerDatabase {
             }
             guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
             guard complete else { return nil }
-            guard let found = first.take() else { return OwnershipLookup(items: []) }
-            guard !more.isEmpty || gtin != nil else { return found }
-            var rows = [found] + more
+            guard matched > 0, !more.isEmpty || gtin != nil else { return first }
+            var rows = [first] + more
             if let gtin, let wanted = normaliseGTIN(gtin) { rows = rows.filter { $0.items[0].gtin == wanted } }
             guard rows.count == 1 else { return OwnershipLookup(items: rows.map { $0.items[0] }) }
             return rows[0]
