@@ -99,6 +99,13 @@ struct SliceLookup {
         self.clientKey = clientKey; self.clientName = clientName; self.agreement = agreement
         answer = OwnershipLookup(items: [], ledger: ledger, coverage: coverage, history: history, deliveries: deliveries, serials: serials)
     }
+
+    // The answer's parts, as read from the slice.
+    var ledger: ClientLedger? { answer.ledger }
+    var coverage: ClaimCoverage? { answer.coverage }
+    var history: InvoiceHistory? { answer.history }
+    var deliveries: DeliverySpans? { answer.deliveries }
+    var serials: DeliverySerials? { answer.serials }
 }
 
 /// The serials of a client's deliveries, read from a copy of its slice's items section only when
