@@ -152,14 +152,18 @@ enum ClientSliceCodec {
         return decodeLedger(&r, kind: kindByte == 1 ? .consumer : .business)?.ledger
     }
 
-    /// What `owned` reads for its item: the client's key and name, the reference of agreement
-    /// `agreementID`, and the client's ledger — in full, or (`spansFor` an item id, and the client
-    /// has no item events) with its invoices and that item only, the client's claim coverage and
-    /// invoices' history beside it. The delivery spans, and the serials of the other deliveries,
-    /// are read only when the rule needs them for that item on `date` (always without a date):
-    /// `OwnershipRule.needsDeliverySpans`. `nil` as `decode`.
+    /// What `owned` reads for its item: the client's key and name and the reference of agreement
+    /// `agreementID` (returned), and into `answer` the client's ledger — in full, or (`spansFor`
+    /// an item id, and the client has no item events) with that item only and its invoices (on a
+    /// date, only those the rule reads: `OwnershipRule.invoicesRead`), the client's claim coverage
+    /// and invoices' history beside it. The delivery spans, and the serials of the other
+    /// deliveries, are read only when the rule needs them for that item on `date` (always without
+    /// a date): `OwnershipRule.needsDeliverySpans`. `nil` as `decode` (`answer` then unchanged).
+    ///
+    /// The answer is written in place rather than returned: returned inside a larger value, it
+    /// was copied on the way out, a reference count for each of its lists.
     static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil,
-                                on date: Day? = nil) -> SliceLookup?
+                                on date: Day? = nil, into answer: inout OwnershipLookup) -> SliceNames?
     {
         var r = SliceReader(bytes: bytes)
         guard r.byte() == format, let kindByte = r.byte(), let key = r.string(), let hasName = r.byte() else { return nil }
@@ -176,6 +180,7 @@ enum ClientSliceCodec {
                 guard r.skipString() else { return nil }
             }
         }
+        let names = SliceNames(clientKey: key, clientName: name, agreement: reference)
         let kind: ClientKind = kindByte == 1 ? .consumer : .business
         guard let coverage = r.coverage() else { return nil }
         let spansStart = r.offset
@@ -184,29 +189,43 @@ enum ClientSliceCodec {
         guard let itemID, let offset = located else {
             r.offset = spansStart
             guard r.skipDeliverySpans(), let (ledger, _) = decodeLedger(&r, kind: kind) else { return nil }
-            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger)
+            answer.ledger = ledger
+            return names
         }
-        // On a date, only the invoices the rule reads for the item (`OwnershipRule.invoicesRead`);
-        // every one when it reads them all.
-        let fewer = date.flatMap { decodeInvoicesRead(&r, kind: kind, itemOffset: offset, coverage: coverage, on: $0) }
-        guard let (ledger, history) = fewer ?? decodeLedger(&r, kind: kind, items: .one(offset: offset), forOneQuestion: true),
-              let item = ledger.items.first, item.id == itemID, let history else { return nil }
-        guard date.map({ OwnershipRule(scope: .client).needsDeliverySpans(for: item, in: ledger, coverage: coverage, on: $0) }) ?? true
-        else {
-            return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger, coverage: coverage, history: history)
+        // (Bound with `consume`: a copy of the ledger would cost a reference count per list.)
+        let decoded = date.flatMap { decodeInvoicesRead(&r, kind: kind, itemOffset: offset, coverage: coverage, on: $0) }
+            ?? decodeLedger(&r, kind: kind, items: .one(offset: offset), forOneQuestion: true)
+        guard let (ledger, history) = consume decoded, let item = ledger.items.first, item.id == itemID, let history else { return nil }
+        let needsSpans = date.map { OwnershipRule(scope: .client).needsDeliverySpans(for: item, in: ledger, coverage: coverage, on: $0) } ?? true
+        var deliveries: DeliverySpans?
+        var serials: DeliverySerials?
+        if needsSpans {
+            var spansReader = SliceReader(bytes: bytes, offset: spansStart)
+            guard let spans = spansReader.deliverySpans(hasItemEvents: false) else { return nil }
+            // The items section and the records' offsets are kept for the serials a reason may name
+            // (`DeliverySerials`), unless no reason on `date` can name another item.
+            serials = DeliverySerials(itemsSection: [], offsets: [])
+            if date.map({ spans.namesAnotherDelivery(besides: itemID, on: $0) }) ?? true {
+                var offsetsReader = SliceReader(bytes: bytes, offset: spansStart)
+                guard let offsets = offsetsReader.recordOffsets() else { return nil }
+                serials = DeliverySerials(itemsSection: Array(bytes[r.itemsSection]), offsets: offsets)
+            }
+            deliveries = spans
         }
-        var spansReader = SliceReader(bytes: bytes, offset: spansStart)
-        guard let deliveries = spansReader.deliverySpans(hasItemEvents: false) else { return nil }
-        // The items section and the records' offsets are kept for the serials a reason may name
-        // (`DeliverySerials`), unless no reason on `date` can name another item.
-        var serials = DeliverySerials(itemsSection: [], offsets: [])
-        if date.map({ deliveries.namesAnotherDelivery(besides: itemID, on: $0) }) ?? true {
-            var offsetsReader = SliceReader(bytes: bytes, offset: spansStart)
-            guard let offsets = offsetsReader.recordOffsets() else { return nil }
-            serials = DeliverySerials(itemsSection: Array(bytes[r.itemsSection]), offsets: offsets)
-        }
-        return SliceLookup(clientKey: key, clientName: name, agreement: reference, ledger: ledger, coverage: coverage,
-                           history: history, deliveries: deliveries, serials: serials)
+        answer.ledger = ledger
+        answer.coverage = coverage
+        answer.history = history
+        answer.deliveries = deliveries
+        answer.serials = serials
+        return names
+    }
+
+    /// `decodeForLookup(_:agreementID:spansFor:on:into:)` with its answer beside its names (for tests).
+    static func decodeForLookup(_ bytes: UnsafeRawBufferPointer, agreementID: Int64, spansFor itemID: Int64? = nil,
+                                on date: Day? = nil) -> SliceLookup? {
+        var answer = OwnershipLookup(items: [])
+        guard let names = decodeForLookup(bytes, agreementID: agreementID, spansFor: itemID, on: date, into: &answer) else { return nil }
+        return SliceLookup(names: names, answer: answer)
     }
 
     /// The header alone (for tests), or `nil` as `decode`.

@@ -84,23 +84,22 @@ final class LookupConnections: @unchecked Sendable {
     }
 }
 
-/// What `owned` reads from a stored slice (`ClientSliceCodec.decodeForLookup`).
-struct SliceLookup {
+/// What a look-up reads from a stored slice's header (`ClientSliceCodec.decodeForLookup`).
+struct SliceNames {
     var clientKey: String
     var clientName: String?
     /// The reference of the item's agreement, when the slice lists it.
     var agreement: String?
-    /// The answer without its item (`items` empty): the ledger — in full, or with its invoices
-    /// and the item asked about only when `coverage` is set — and what else the slice gave.
+}
+
+/// A slice's names with the answer read from it (`items` empty): for tests.
+struct SliceLookup {
+    var names: SliceNames
     var answer: OwnershipLookup
 
-    init(clientKey: String, clientName: String?, agreement: String?, ledger: ClientLedger, coverage: ClaimCoverage? = nil,
-         history: InvoiceHistory? = nil, deliveries: DeliverySpans? = nil, serials: DeliverySerials? = nil) {
-        self.clientKey = clientKey; self.clientName = clientName; self.agreement = agreement
-        answer = OwnershipLookup(items: [], ledger: ledger, coverage: coverage, history: history, deliveries: deliveries, serials: serials)
-    }
-
-    // The answer's parts, as read from the slice.
+    var clientKey: String { names.clientKey }
+    var clientName: String? { names.clientName }
+    var agreement: String? { names.agreement }
     var ledger: ClientLedger? { answer.ledger }
     var coverage: ClaimCoverage? { answer.coverage }
     var history: InvoiceHistory? { answer.history }
@@ -172,39 +171,40 @@ extension LedgerDatabase {
     func fastLookup(serial: String, gtin: String?, spans: Bool = false, on date: Day? = nil) throws -> OwnershipLookup? {
         guard let lookupConnections else { return nil }
         let answer: OwnershipLookup?? = try lookupConnections.withStatement { statement in
-            // Most serials match one row: its answer is moved out of its slice's (`swap`: no copy),
-            // and a list is made only for a second.
-            var first = OwnershipLookup(items: [])
-            var more: [OwnershipLookup] = []
-            var matched = 0
-            var complete = true
-            let code: Int32 = serial.withCString { text in
+            // Most serials match one row: its answer is moved into `first` (`swap`: no copy), and a
+            // list is made only for a second. The rows are read in a closure that returns what it
+            // found, rather than filling variables it captures: those would be copied out.
+            let (code, complete, matched, found, more) = serial.withCString { text in
                 // SQLITE_STATIC (nil): the text outlives the steps, which end inside this closure.
                 sqlite3_bind_text(statement, 1, text, -1, nil)
                 defer { sqlite3_reset(statement); sqlite3_clear_bindings(statement) }
+                var first = OwnershipLookup(items: [])
+                var more: [OwnershipLookup] = []
+                var complete = true, matched = 0
                 var code = sqlite3_step(statement)
                 while code == SQLITE_ROW {
                     let agreementID = sqlite3_column_int64(statement, 6)
+                    var answer = OwnershipLookup(items: [])
                     if let blob = sqlite3_column_blob(statement, 7),
-                       var slice = ClientSliceCodec.decodeForLookup(
-                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 7))),
-                           agreementID: agreementID, spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date),
-                       let agreement = slice.agreement {
-                        slice.answer.items = [Self.itemRecord(statement, serial: serial, clientKey: slice.clientKey,
-                                                              clientName: slice.clientName, agreement: agreement)]
-                        if matched == 0 { swap(&first, &slice.answer) } else { more.append(slice.answer) }
+                       let names = ClientSliceCodec.decodeForLookup(
+                           UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_column_bytes(statement, 7))), agreementID: agreementID,
+                           spansFor: spans ? sqlite3_column_int64(statement, 0) : nil, on: date, into: &answer),
+                       let agreement = names.agreement {
+                        answer.items = [Self.itemRecord(statement, serial: serial, clientKey: names.clientKey,
+                                                        clientName: names.clientName, agreement: agreement)]
+                        if matched == 0 { swap(&first, &answer) } else { more.append(answer) }
                         matched += 1
                     } else {
                         complete = false
                     }
                     code = sqlite3_step(statement)
                 }
-                return code
+                return (code, complete, matched, first, more)
             }
             guard code == SQLITE_DONE else { throw LedgerError("reading item '\(serial)' failed (SQLite code \(code))") }
             guard complete else { return nil }
-            guard matched > 0, !more.isEmpty || gtin != nil else { return first }
-            var rows = [first] + more
+            guard matched > 0, !more.isEmpty || gtin != nil else { return consume found }
+            var rows = [found] + more
             if let gtin, let wanted = normaliseGTIN(gtin) { rows = rows.filter { $0.items[0].gtin == wanted } }
             guard rows.count == 1 else { return OwnershipLookup(items: rows.map { $0.items[0] }) }
             return rows[0]
