@@ -49,6 +49,8 @@ enum LedgerBenchmark {
         progress("owned in-process and the C API look-ups over \(grouped(serials.count)) serials…")
         let lookups = try OwnedLatency.measure(path: path, serials: serials, at: at)
         let load = loadAverage()
+        // The machine's own share of the tail: plain computation as long as the two medians.
+        let probe = HostProbe.measure(shortMicros: lookups.floor.p50, longMicros: lookups.owned.p50, count: serials.count)
         var cli: ColdCLI?
         var cliMissing = false
         if options.cliRuns > 0 {
@@ -87,6 +89,12 @@ enum LedgerBenchmark {
                   "owned's one statement, LookupSQL.itemAndSliceBySerial (item + its client's stored slice), "
                   + "prepared once, mmap, columns read, slice bytes read, not decoded (\(lookups.floorFound) found)")
         table.add("owned p99 / floor p99", String(format1: ratio) + "x", "goal ≤ 2x: " + (ratio <= 2 ? "MET" : "MISSED"))
+        let probeRatio = probe.long.p99 / probe.short.p99
+        table.add("  plain computation as long", "p99 \(formatMicros(probe.long.p99)) / \(formatMicros(probe.short.p99)) µs = "
+                  + String(format1: probeRatio) + "x",
+                  "a fixed loop timed at owned's p50 (p50 \(formatMicros(probe.long.p50)) µs) and at the floor's "
+                  + "(p50 \(formatMicros(probe.short.p50)) µs), \(grouped(probe.long.count)) times each: the p99 ratio this machine "
+                  + "alone makes of those two lengths (HostProbe)")
         table.add("  owned / floor, p90 and p99.9",
                   "\(formatMicros(owned.percentile(0.9))) / \(formatMicros(floor.percentile(0.9))) µs, "
                   + "\(formatMicros(owned.percentile(0.999))) / \(formatMicros(floor.percentile(0.999))) µs",
