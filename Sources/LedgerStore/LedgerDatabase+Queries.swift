@@ -82,12 +82,14 @@ extension LedgerDatabase {
     /// The Foundation trim and case mapping cost about as much as a tenth of a look-up.
     static func lookupSerial(_ serial: String) -> String {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
-        let utf8 = serial.utf8
-        guard let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last),
-              !utf8.contains(where: { $0 >= 0x80 || (0x61...0x7A).contains($0) }) else {
-            return Delivery.normalise(serial: serial)
+        // Over the string's own bytes where it keeps them together (a native string does): the
+        // UTF-8 view's iterator cost as much as the rest of this check.
+        let asIs = serial.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) else { return false }
+            for byte in utf8 where byte >= 0x80 || (0x61...0x7A).contains(byte) { return false }
+            return true
         }
-        return serial
+        return asIs == true ? serial : Delivery.normalise(serial: serial)
     }
 
     /// The look-up on `db`; `nil` when one item matched, its slice is not stored and `rebuilding` is false.
