@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "Importers", dependencies: ["TitleholdCore"]),
 
         // MARK: Store
+        // The system libsqlite3's C API, for what GRDB does not offer (process-wide settings) and the benchmark's floor.
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .target(
             name: "LedgerStore",
             dependencies: [
-                "TitleholdCore", "Importers",
+                "TitleholdCore", "Importers", "CSQLite",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
@@ -107,7 +109,6 @@ let package = Package(
 
         // MARK: Benchmarks
         // `swift run -c release ledger-benchmark --items N`: the speed benchmark of the ledger (issue "The ledger", Speed).
-        .systemLibrary(name: "CSQLite", path: "Benchmarks/CSQLite"),
         .executableTarget(
             name: "ledger-benchmark",
             dependencies: [

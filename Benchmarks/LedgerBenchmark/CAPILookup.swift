@@ -20,9 +20,9 @@ final class CAPILookup {
     private let blobColumn: Int32?
 
     /// `owned`'s own statement (`LookupSQL.itemAndSliceBySerial`: the item joined to its client's
-    /// stored slice) on a connection configured like the store's look-up connections (mmap), its
-    /// columns read the same way and the slice's bytes touched, not decoded: what `owned` spends
-    /// in SQLite.
+    /// stored slice) on a connection configured like the store's look-up connections (read-only,
+    /// no connection mutex, mmap), its columns read the same way and the slice's bytes touched,
+    /// not decoded: what `owned` spends in SQLite.
     static func ownedStatement(path: String) throws -> CAPILookup {
         try CAPILookup(path: path, sql: LookupSQL.itemAndSliceBySerial, mmap: true, blobColumn: 7)
     }
@@ -33,7 +33,9 @@ final class CAPILookup {
 
     private init(path: String, sql: String, mmap: Bool, blobColumn: Int32?) throws {
         var db: OpaquePointer?
-        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, nil) == SQLITE_OK, let db else {
+        // Opened as the store opens its look-up connections: read-only, and without SQLite's
+        // per-connection mutex (one caller at a time), which otherwise every column read takes.
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db else {
             sqlite3_close_v2(db)
             throw BenchmarkError("sqlite3_open_v2(\(path)) failed")
         }

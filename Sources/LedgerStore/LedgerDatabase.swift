@@ -1,4 +1,5 @@
 import Foundation
+import CSQLite
 import GRDB
 import TitleholdCore
 
@@ -19,6 +20,7 @@ public final class LedgerDatabase: Sendable {
 
     /// Opens (creating when needed) the ledger at `path`, in WAL mode with foreign keys on.
     public static func open(path: String, now: @escaping @Sendable () -> Date = Date.init) throws -> LedgerDatabase {
+        _ = sqliteSettings
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var config = Configuration()
@@ -31,6 +33,13 @@ public final class LedgerDatabase: Sendable {
         }
         return try LedgerDatabase(writer: openPool(path: path, configuration: config), now: now, path: path)
     }
+
+    /// SQLite's process-wide settings, made once, before the process's first connection: no
+    /// memory statistics (`titlehold_sqlite3_disable_memory_statistics`), so that SQLite's
+    /// allocations take no process-wide lock (issue 6, Speed: the service's event loops look items
+    /// up side by side). Where SQLite was already in use (another library opened a connection
+    /// first), it stays as it was.
+    private static let sqliteSettings: Void = { _ = titlehold_sqlite3_disable_memory_statistics() }()
 
     /// The pool on `path`. Opening a new file switches it to WAL mode, and SQLite answers that
     /// switch with "database is locked" at once, without waiting, while another program is
