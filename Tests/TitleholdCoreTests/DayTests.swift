@@ -14,6 +14,16 @@ import TitleholdCore
         // A substring and the UTF-8 bytes parse alike.
         #expect(Day(iso: ("x" + iso + "x").dropFirst().dropLast()) == day)
         #expect(Array(iso.utf8).withUnsafeBytes { Day(isoUTF8: $0) } == day)
+        // The bytes JSON output writes are the description's.
+        #expect(day?.withISOBytes { String(decoding: $0, as: UTF8.self) } == iso)
+    }
+
+    @Test func isoBytesOnlyForFourDigitYears() {
+        let yearZero = Day(ordinal: -719_163), yearTenThousand = Day(ordinal: 2_932_897)
+        #expect(yearZero.withISOBytes { String(decoding: $0, as: UTF8.self) } == "0000-12-31")
+        #expect(yearZero.description == "0000-12-31")
+        #expect(yearTenThousand.withISOBytes { _ in true } == nil)
+        #expect(yearTenThousand.description == "10000-01-01")
     }
 
     @Test(arguments: ["2026-02-29", "2026-13-01", "2026-1-01", "20260101", "2026-01-01T00:00", "", "abcd-ef-gh"])

@@ -110,8 +110,11 @@ public struct JSONWriter {
     public mutating func day(_ day: Day) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var text = day.description  // ten bytes, kept inline; digits and dashes: nothing to escape
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        // Digits and dashes: nothing to escape. Written from the stack, no string made.
+        if day.withISOBytes({ bytes.append(contentsOf: $0) }) == nil {
+            var text = day.description
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
         bytes.append(UInt8(ascii: "\""))
         afterValue = true
     }

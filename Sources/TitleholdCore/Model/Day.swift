@@ -68,6 +68,29 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// `body` with the ten bytes of `YYYY-MM-DD` on the stack, for a year from 0 to 9999; `nil`
+    /// for any other (`description` writes those). What JSON output writes: no string is made.
+    public func withISOBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
+        let c = components
+        guard (0...9999).contains(c.year) else { return nil }
+        var bytes: (UInt64, UInt16) = (0, 0)
+        return try withUnsafeMutableBytes(of: &bytes) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(c.year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(c.month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(c.day, width: 2, at: 8)
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+        }
+    }
+
     /// `YYYY-MM-DD`. Written digit by digit into a ten-byte string, which Swift keeps inline
     /// (no allocation): every report and JSON line carries several dates.
     public var description: String {
