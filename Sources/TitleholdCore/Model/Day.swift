@@ -68,8 +68,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     public static func < (lhs: Day, rhs: Day) -> Bool { lhs.ordinal < rhs.ordinal }
 
-    /// `body` with the ten bytes of `YYYY-MM-DD` on the stack, for a year from 0 to 9999; `nil`
-    /// for any other (`description` writes those). What JSON output writes: no string is made.
+    /// `body` with the ten bytes of `YYYY-MM-DD`, written digit by digit on the stack, for a year
+    /// from 0 to 9999; `nil` for any other (`description` writes those). What JSON output
+    /// writes: no string is made.
     public func withISOBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
         let c = components
         guard (0...9999).contains(c.year) else { return nil }
@@ -91,32 +92,16 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
-    /// `YYYY-MM-DD`. Written digit by digit into a ten-byte string, which Swift keeps inline
-    /// (no allocation): every report and JSON line carries several dates.
+    /// `YYYY-MM-DD`: the ten bytes of `withISOBytes` as a string, which Swift keeps inline (no
+    /// allocation): every report and JSON line carries several dates.
     public var description: String {
+        if let text = withISOBytes({ String(decoding: $0, as: UTF8.self) }) { return text }
         let c = components
-        guard (0...9999).contains(c.year) else {
-            func pad(_ v: Int, _ width: Int) -> String {
-                let s = String(v)
-                return String(repeating: "0", count: max(0, width - s.count)) + s
-            }
-            return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
+        func pad(_ v: Int, _ width: Int) -> String {
+            let s = String(v)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
         }
-        return String(unsafeUninitializedCapacity: 10) { buffer in
-            func put(_ value: Int, width: Int, at start: Int) {
-                var value = value
-                for index in stride(from: start + width - 1, through: start, by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(c.year, width: 4, at: 0)
-            buffer[4] = UInt8(ascii: "-")
-            put(c.month, width: 2, at: 5)
-            buffer[7] = UInt8(ascii: "-")
-            put(c.day, width: 2, at: 8)
-            return 10
-        }
+        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))"
     }
 
     public init(from decoder: Decoder) throws {
