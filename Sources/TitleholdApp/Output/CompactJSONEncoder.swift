@@ -28,9 +28,7 @@ public struct CompactJSONEncoder: Sendable {
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
         // A report that writes itself (JSONWritable.swift), or an array of them.
         if let writable = value as? any JSONWritable {
-            // Most are one report of under a kilobyte: a buffer that size comes from malloc's
-            // per-thread cache, where the writer's default 4 KiB does not (a longer one grows).
-            var json = JSONWriter(capacity: 960)
+            var json = JSONWriter(capacity: JSONWriter.answerCapacity)
             writable.writeJSON(to: &json)
             return json.bytes
         }

@@ -29,6 +29,10 @@ public struct JSONWriter {
     private let sink: ((UnsafeRawBufferPointer) -> Void)?
     private static let sinkThreshold = 1 << 20
 
+    /// The first buffer for one answer (a report of under a kilobyte): a buffer that size comes
+    /// from malloc's per-thread cache, where 4 KiB does not; a longer answer grows it.
+    public static let answerCapacity = 960
+
     public init(capacity: Int = 4_096) {
         sink = nil
         bytes.reserveCapacity(capacity)
