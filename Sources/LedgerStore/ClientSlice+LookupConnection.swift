@@ -154,7 +154,8 @@ extension LedgerDatabase {
     /// no item events its other items are not decoded: the client's claim coverage and invoices'
     /// history are given instead, with the delivery spans and the other serials only when
     /// `OwnershipRule(scope: .client)` needs them for the item on `date` (always without a date) —
-    /// what `OwnershipRule.verdict(for:in:coverage:history:deliveries:serial:on:)` reads.
+    /// what `OwnershipRule.verdict(for:in:coverage:history:deliveries:serial:on:)` reads. On a date
+    /// the ledger holds only the invoices that verdict reads (`OwnershipRule.invoicesRead`).
     public func ownershipLookup(serial: String, gtin: String? = nil, on date: Day? = nil) throws -> OwnershipLookup {
         let normalised = Self.lookupSerial(serial)
         if let answer = try fastLookup(serial: normalised, gtin: gtin, spans: true, on: date) { return answer }
