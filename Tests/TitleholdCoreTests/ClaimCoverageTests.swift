@@ -71,6 +71,33 @@ import Testing
         #expect(fromFewerInvoices > 30_000 && fewerThanAll > 20_000, "\(fromFewerInvoices) \(fewerThanAll)")
     }
 
+    /// `invoicesRead` by case: which invoices one question reads, and when it reads them all.
+    @Test func theInvoicesAQuestionReads() {
+        var b = LedgerBuilder()
+        b.invoice(10, "F-10", issued: "2026-02-01", due: "2026-03-03", cents: 100_00)   // A's; paid 2026-02-20
+        b.invoice(11, "F-11", issued: "2026-02-10", due: "2026-03-12", cents: 50_00)    // open from 2026-02-10
+        b.invoice(12, "F-12", issued: "2026-01-05", due: "2026-02-04", cents: 30_00)    // paid 2026-01-20
+        b.invoice(13, "S-13", agreement: 2, goods: false, issued: "2026-02-15", due: "2026-03-17", cents: 80_00)  // services
+        b.pay(1, on: "2026-02-20", cents: 100_00, naming: 10)
+        b.pay(2, on: "2026-01-20", cents: 30_00, naming: 12)
+        b.item(1, "A", delivered: "2026-01-15", invoices: [10])
+        b.item(2, "B", agreement: 2, delivered: "2026-01-16", invoices: [13])
+        let ledger = b.ledger, history = InvoiceHistory(ledger)
+        let coverage = ClaimCoverage(ledger, history: history)
+        let claims = ledger.invoices.indices.map { InvoiceClaimDays(ledger.invoices[$0], history.entries[$0]) }
+        let rule = OwnershipRule(scope: .client), a = ledger.items[0], itemB = ledger.items[1]
+        // Before delivery: the item's own invoice only.
+        #expect(rule.invoicesRead(for: a, among: claims, coverage: coverage, on: d("2026-01-10")) == [0])
+        // The supplier's while F-11 is open: A's own invoice and the goods invoices open that day (not the paid F-12, not the services S-13).
+        #expect(rule.invoicesRead(for: a, among: claims, coverage: coverage, on: d("2026-03-01")) == [0, 1])
+        #expect(rule.verdict(for: a, in: ledger, on: d("2026-03-01")).owner == .supplier)
+        // An own invoice that is not a goods invoice: the coverage does not answer, all are read.
+        #expect(rule.invoicesRead(for: itemB, among: claims, coverage: coverage, on: d("2026-03-01")) == nil)
+        // A rule with limitation interruptions of its own reads them all.
+        let interrupted = OwnershipRule(scope: .client, limitationInterruptions: [11: [d("2026-04-01")]])
+        #expect(interrupted.invoicesRead(for: a, among: claims, coverage: coverage, on: d("2026-03-01")) == nil)
+    }
+
     @Test func blocksAreTheUnionOfTheClaims() {
         var b = LedgerBuilder()
         b.invoice(10, "F-10", issued: "2026-02-01", due: "2026-03-03", cents: 100_00)
