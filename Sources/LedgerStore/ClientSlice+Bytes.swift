@@ -93,6 +93,22 @@ struct SliceWriter {
         if let paymentID = invoice.paymentID { string(paymentID) }
     }
 
+    /// One credit note's record: a byte of flags (bit 0 the invoice it credits follows), its
+    /// number, issue day and amount, and that invoice's id.
+    mutating func creditNote(_ note: ClientLedger.CreditNote) {
+        byte(note.invoiceID != nil ? 1 : 0)
+        string(note.number); day(note.issueDate); int(note.amount.value)
+        if let invoice = note.invoiceID { int(invoice) }
+    }
+
+    /// One payment's record: a byte of flags (bit 0 the invoice it names follows), its id, booking
+    /// day and amount, and that invoice's id.
+    mutating func payment(_ payment: ClientLedger.Payment) {
+        byte(payment.invoiceID != nil ? 1 : 0)
+        int(payment.id); day(payment.bookingDate); int(payment.amount.value)
+        if let invoice = payment.invoiceID { int(invoice) }
+    }
+
     /// One item's record of the items section.
     mutating func item(_ item: ClientLedger.DeliveredItem) {
         byte((item.agreementID != nil ? 1 : 0) | (item.value != nil ? 2 : 0))
@@ -338,6 +354,22 @@ struct SliceReader {
         }
         return InvoiceHistory.Entry(invoiceID: invoiceID, barredFrom: Day(ordinal: dueOn.ordinal + barredStep),
                                     settledOn: settledOn, settledBy: settledBy, reductions: start..<reductions.count)
+    }
+
+    /// One credit note's record (`SliceWriter.creditNote`).
+    mutating func creditNote() -> ClientLedger.CreditNote? {
+        guard let flags = byte(), let number = string(), let issue = day(), let amount = int() else { return nil }
+        var invoice: Int64?
+        if flags & 1 != 0 { guard let i = int() else { return nil }; invoice = i }
+        return ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice)
+    }
+
+    /// One payment's record (`SliceWriter.payment`).
+    mutating func payment() -> ClientLedger.Payment? {
+        guard let flags = byte(), let id = int(), let booked = day(), let amount = int() else { return nil }
+        var invoice: Int64?
+        if flags & 1 != 0 { guard let i = int() else { return nil }; invoice = i }
+        return ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice)
     }
 
     /// One invoice's record (`SliceWriter.invoice`), with what its claim days say of it.

@@ -116,17 +116,9 @@ enum ClientSliceCodec {
         // Credit notes and payments behind their length in bytes: one item's question steps over them.
         w.section { section in
             section.count(ledger.creditNotes.count)
-            for note in ledger.creditNotes {
-                section.byte(note.invoiceID != nil ? 1 : 0)
-                section.string(note.number); section.day(note.issueDate); section.int(note.amount.value)
-                if let invoice = note.invoiceID { section.int(invoice) }
-            }
+            for note in ledger.creditNotes { section.creditNote(note) }
             section.count(ledger.payments.count)
-            for payment in ledger.payments {
-                section.byte(payment.invoiceID != nil ? 1 : 0)
-                section.int(payment.id); section.day(payment.bookingDate); section.int(payment.amount.value)
-                if let invoice = payment.invoiceID { section.int(invoice) }
-            }
+            for payment in ledger.payments { section.payment(payment) }
         }
         // The invoices' history (`InvoiceHistory`), in invoice order, behind its length in bytes.
         w.section(historySection)
@@ -321,21 +313,14 @@ enum ClientSliceCodec {
             guard let creditCount = section.count() else { return nil }
             creditNotes.reserveCapacity(creditCount)
             for _ in 0..<creditCount {
-                guard let flags = section.byte(), let number = section.string(), let issue = section.day(), let amount = section.int()
-                else { return nil }
-                var invoice: Int64?
-                if flags & 1 != 0 { guard let i = section.int() else { return nil }; invoice = i }
-                creditNotes.append(ClientLedger.CreditNote(number: number, issueDate: issue, amount: Cents(amount), invoiceID: invoice))
+                guard let note = section.creditNote() else { return nil }
+                creditNotes.append(note)
             }
-
             guard let paymentCount = section.count() else { return nil }
             payments.reserveCapacity(paymentCount)
             for _ in 0..<paymentCount {
-                guard let flags = section.byte(), let id = section.int(), let booked = section.day(), let amount = section.int()
-                else { return nil }
-                var invoice: Int64?
-                if flags & 1 != 0 { guard let i = section.int() else { return nil }; invoice = i }
-                payments.append(ClientLedger.Payment(id: id, bookingDate: booked, amount: Cents(amount), invoiceID: invoice))
+                guard let payment = section.payment() else { return nil }
+                payments.append(payment)
             }
             guard section.offset == notesAndPayments.upperBound else { return nil }
         }
