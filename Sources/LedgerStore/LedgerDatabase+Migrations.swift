@@ -304,6 +304,13 @@ extension LedgerDatabase {
             // Speed); every slice is built again.
             try ClientSlice.rebuildAll(in: db)
         }
+        migrator.registerMigration("v10-item-serial-covering") { db in
+            // Every column `owned` reads of an item (`LookupSQL.itemAndSliceBySerial`) in one index
+            // by serial, so the look-up reads the index and the client's slice, not the item's row
+            // too (issue 6, Speed: about 2 µs of the service's look-up under load). It costs about
+            // 80 bytes per item; the UNIQUE (serial, gtin) index stays, it is the constraint.
+            try db.execute(sql: "CREATE INDEX item_serial_lookup ON item(serial, client_id, agreement_id, delivered_on, gtin, name)")
+        }
         return migrator
     }
 }

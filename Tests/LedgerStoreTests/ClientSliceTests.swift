@@ -249,6 +249,19 @@ import TitleholdCore
         #expect(Set(fromSnapshot.map(\.owner)) == ["supplier", "client"])
     }
 
+    /// `owned`'s statement reads the item from the covering index by serial (migration
+    /// v10-item-serial-covering) and the client's slice by its key: never the item table's row.
+    @Test func theLookupStatementReadsOneIndexAndTheSlice() throws {
+        let (ledger, _) = try temporaryLedger()
+        _ = try DemoLedger.build(into: ledger, from: Paths.demo)
+        let plan = try ledger.writer.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + LookupSQL.itemAndSliceBySerial, arguments: ["PF4XK2L3"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan == ["SEARCH item USING COVERING INDEX item_serial_lookup (serial=?)",
+                         "SEARCH client_slice USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN"])
+    }
+
     @Test func theEncodingRoundTripsEveryFieldAndRefusesATruncatedBlob() throws {
         let ledger = ClientLedger(
             clientKind: .consumer,
