@@ -39,7 +39,7 @@ struct OwnedProfile {
         var found: [OwnershipLookup] = []
         for serial in serials { found.append(try ownershipLookups.measure { try ledger.ownershipLookup(serial: serial, on: at) }) }
         // The two steps after the read, as `OwnershipService.report(serial:on:)` takes them.
-        var spansRule = Latencies(), spansReport = Latencies()
+        var spansRule = Latencies(), spansReport = Latencies(), spansJSON = Latencies()
         for lookup in found {
             guard let item = lookup.items.first, let clientLedger = lookup.ledger, let coverage = lookup.coverage,
                   let history = lookup.history, let delivered = clientLedger.items.first else { continue }
@@ -48,7 +48,13 @@ struct OwnedProfile {
                                                       deliveries: lookup.deliveries, serial: { lookup.serials?.serial(at: $0) ?? "" },
                                                       on: at)
             }
-            _ = spansReport.measure { OwnershipReport(item: item, verdict: verdict, at: at, scope: .client, events: delivered.events) }
+            let answer = spansReport.measure { OwnershipReport(item: item, verdict: verdict, at: at, scope: .client, events: delivered.events) }
+            // What the service adds per answer before the HTTP layer (`APIRequest.respond`).
+            _ = spansJSON.measure {
+                var json = JSONWriter(capacity: JSONWriter.answerCapacity)
+                answer.writeJSON(to: &json)
+                return json.bytes.count
+            }
         }
         for serial in serials { _ = try lookups.measure { try ledger.lookup(serial: serial) } }
         for (serial, item) in zip(serials, items) {
@@ -81,6 +87,8 @@ struct OwnedProfile {
         profile.steps.append(Step(name: "  then OwnershipRule.verdict, claim coverage", latencies: spansRule,
                                   note: "the rule on what ownershipLookup read (\(spansRule.count) of \(found.count) with the coverage, \(found.filter { $0.deliveries != nil }.count) with spans too), in memory"))
         profile.steps.append(Step(name: "  then OwnershipReport.init", latencies: spansReport, note: "the report of that verdict, in memory"))
+        profile.steps.append(Step(name: "  then its JSON (the service's answer)", latencies: spansJSON,
+                                  note: "OwnershipReport.writeJSON into a JSONWriter, as GET /api/items/{serial} writes it"))
         // How many of its client's invoices each question read (`OwnershipRule.invoicesRead`).
         let pairs = zip(found, ledgers).filter { $0.0.coverage != nil }
         let read = pairs.map { $0.0.ledger?.invoices.count ?? 0 }, all = pairs.map { $0.1.invoices.count }

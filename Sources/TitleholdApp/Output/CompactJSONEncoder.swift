@@ -446,48 +446,47 @@ struct JSONByteWriter {
     /// A string literal: `"` and `\` escaped, control characters as `\n`-style or `\u00XX`.
     mutating func write(string text: String) { Self.appendString(text, to: &bytes) }
 
-    /// `value` in decimal, as `String(value)` writes it, without making the string.
-    static func appendDecimal(_ value: Int64, to bytes: inout [UInt8]) {
-        withDecimalDigits(of: value) { bytes.append(contentsOf: $0) }
-    }
-
     static func appendString(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { utf8 in
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                // Eight bytes at a time while none needs escaping (most text needs none).
-                if index + 8 <= utf8.count,
-                   !needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
-                    index += 8
-                    continue
-                }
-                let byte = utf8[index]
-                index += 1
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)]))
-                bytes.append(UInt8(ascii: "\\"))
-                start = index
-                switch byte {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(hex[Int(byte >> 4)])
-                    bytes.append(hex[Int(byte & 0x0F)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
+        text.withUTF8 { utf8 in escape(utf8) { bytes.append(contentsOf: $0) } }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Hands `utf8` to `emit` as the inside of a JSON string: the runs that need no escaping as
+    /// they are, each `"`, `\` and control character as its escape (`\n`-style or `\u00XX`).
+    @inline(__always)
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, _ emit: (UnsafeRawBufferPointer) -> Void) {
+        var start = 0
+        var index = 0
+        while index < utf8.count {
+            // Eight bytes at a time while none needs escaping (most text needs none).
+            if index + 8 <= utf8.count,
+               !needsEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let byte = utf8[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start..<(index - 1)])))
+            start = index
+            let short: UInt8? = switch byte {
+            case UInt8(ascii: "\""): UInt8(ascii: "\"")
+            case UInt8(ascii: "\\"): UInt8(ascii: "\\")
+            case 0x08: UInt8(ascii: "b")
+            case 0x0C: UInt8(ascii: "f")
+            case 0x0A: UInt8(ascii: "n")
+            case 0x0D: UInt8(ascii: "r")
+            case 0x09: UInt8(ascii: "t")
+            default: nil
+            }
+            func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
+            var sequence: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (UInt8(ascii: "\\"), short ?? UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0x0F))
+            withUnsafeBytes(of: &sequence) { emit(UnsafeRawBufferPointer(rebasing: $0[0..<(short == nil ? 6 : 2)])) }
+        }
+        emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start...])))
     }
 
     /// Whether any of the eight bytes of `word` is a control character, `"` or `\` (the bytes a

@@ -21,11 +21,11 @@ extension Array: JSONWritable where Element: JSONWritable {
 /// Compact JSON written straight into bytes, for `JSONWritable`. Commas are placed by the writer:
 /// call `key` before each member's value in an object, and the value methods in an array.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    private let buffer: JSONBytes
     /// A value or member was written in the current container: the next one needs a comma first.
     private var afterValue = false
 
-    /// Where the bytes go as they gather, if not kept whole in `bytes`.
+    /// Where the bytes go as they gather, if not kept whole in the buffer.
     private let sink: ((UnsafeRawBufferPointer) -> Void)?
     private static let sinkThreshold = 1 << 20
 
@@ -35,7 +35,7 @@ public struct JSONWriter {
 
     public init(capacity: Int = 4_096) {
         sink = nil
-        bytes.reserveCapacity(capacity)
+        buffer = JSONBytes(capacity: capacity)
     }
 
     /// A writer that hands its bytes to `sink` in pieces of about 1 MiB (`flushIfFull`, between
@@ -43,21 +43,29 @@ public struct JSONWriter {
     /// --json` (132 MB at 1,000,000 items) is then never held whole in memory.
     public init(sink: @escaping (UnsafeRawBufferPointer) -> Void) {
         self.sink = sink
-        bytes.reserveCapacity(Self.sinkThreshold + 64 * 1_024)
+        buffer = JSONBytes(capacity: Self.sinkThreshold + 64 * 1_024)
+    }
+
+    /// A copy of the bytes written so far (not yet handed to a sink).
+    public var bytes: [UInt8] { Array(buffer.written) }
+
+    /// `body` with the bytes written so far, without copying them (valid only inside `body`).
+    public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(buffer.written)
     }
 
     /// Hands what has gathered to the sink once it is about 1 MiB; without a sink, nothing.
     public mutating func flushIfFull() {
-        guard let sink, bytes.count >= Self.sinkThreshold else { return }
-        bytes.withUnsafeBytes(sink)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, buffer.count >= Self.sinkThreshold else { return }
+        sink(buffer.written)
+        buffer.removeAll()
     }
 
     /// Hands the rest to the sink, if there is one.
     public mutating func finish() {
-        guard let sink, !bytes.isEmpty else { return }
-        bytes.withUnsafeBytes(sink)
-        bytes.removeAll(keepingCapacity: true)
+        guard let sink, buffer.count > 0 else { return }
+        sink(buffer.written)
+        buffer.removeAll()
     }
 
     /// The elements as a JSON array, handing full pieces to the sink between elements (a lazy
@@ -72,26 +80,33 @@ public struct JSONWriter {
     }
 
     /// A byte outside any JSON value (the newline after a document).
-    public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
+    public mutating func raw(_ byte: UInt8) { buffer.append(byte) }
 
-    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); afterValue = false }
-    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); afterValue = true }
-    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); afterValue = false }
-    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); afterValue = true }
+    public mutating func beginObject() { separate(); buffer.append(UInt8(ascii: "{")); afterValue = false }
+    public mutating func endObject() { buffer.append(UInt8(ascii: "}")); afterValue = true }
+    public mutating func beginArray() { separate(); buffer.append(UInt8(ascii: "[")); afterValue = false }
+    public mutating func endArray() { buffer.append(UInt8(ascii: "]")); afterValue = true }
 
     /// A member's name, already in snake case (a literal of the conforming type).
     public mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UnsafeRawBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
         afterValue = false
     }
 
     public mutating func string(_ text: String) {
         separate()
-        JSONByteWriter.appendString(text, to: &bytes)
+        buffer.append(UInt8(ascii: "\""))
+        // In place when the string is stored as UTF-8 (a native one always is): `withUTF8` would
+        // need a mutable copy, a reference count taken and dropped per string.
+        if text.utf8.withContiguousStorageIfAvailable({ utf8 in JSONByteWriter.escape(utf8) { buffer.append($0) } }) == nil {
+            var copy = text
+            copy.withUTF8 { utf8 in JSONByteWriter.escape(utf8) { buffer.append($0) } }
+        }
+        buffer.append(UInt8(ascii: "\""))
         afterValue = true
     }
 
@@ -99,10 +114,10 @@ public struct JSONWriter {
     public mutating func integer<Integer: BinaryInteger>(_ value: Integer) {
         separate()
         if let small = Int64(exactly: value) {
-            JSONByteWriter.appendDecimal(small, to: &bytes)
+            withDecimalDigits(of: small) { buffer.append($0) }
         } else {
             var text = String(value)
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
         }
         afterValue = true
     }
@@ -113,13 +128,13 @@ public struct JSONWriter {
     /// A day as its `Codable` form: the ISO 8601 date in quotes.
     public mutating func day(_ day: Day) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         // Digits and dashes: nothing to escape. Written from the stack, no string made.
-        if day.withISOBytes({ bytes.append(contentsOf: $0) }) == nil {
+        if day.withISOBytes({ buffer.append($0) }) == nil {
             var text = day.description
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            text.withUTF8 { buffer.append(UnsafeRawBufferPointer($0)) }
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
         afterValue = true
     }
 
@@ -135,9 +150,9 @@ public struct JSONWriter {
 
     private mutating func literal(_ text: StaticString) {
         separate()
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        buffer.append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         afterValue = true
     }
 
-    private mutating func separate() { if afterValue { bytes.append(UInt8(ascii: ",")) } }
+    private mutating func separate() { if afterValue { buffer.append(UInt8(ascii: ",")) } }
 }

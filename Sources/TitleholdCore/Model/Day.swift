@@ -70,7 +70,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// `body` with the ten bytes of `YYYY-MM-DD`, written digit by digit on the stack, for a year
     /// from 0 to 9999; `nil` for any other (`description` writes those). What JSON output
-    /// writes: no string is made.
+    /// writes: no string is made. Inlinable, so a caller in another module gets it specialized
+    /// (unspecialized, each call looked its generic metadata up at run time).
+    @inlinable
     public func withISOBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result? {
         let c = components
         guard (0...9999).contains(c.year) else { return nil }
@@ -140,7 +142,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return era * 146097 + doe - 719468
     }
 
-    var components: (year: Int, month: Int, day: Int) {
+    @usableFromInline var components: (year: Int, month: Int, day: Int) {
         let z = ordinal + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097

@@ -1,5 +1,6 @@
 /// `value` in decimal, as `String(value)` writes it, handed to `body` as UTF-8 bytes without
 /// making a string: the reasons of `owned` and the JSON of every answer write many numbers.
+@inlinable
 public func withDecimalDigits<Result>(of value: Int64, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
     // A sign and the 19 digits of the largest magnitude.
     try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in

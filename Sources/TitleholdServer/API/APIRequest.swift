@@ -171,7 +171,7 @@ enum APIRequest {
         var json = JSONWriter(capacity: JSONWriter.answerCapacity)
         value.writeJSON(to: &json)
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: json.bytes)))
+                        body: .init(byteBuffer: json.withBytes { ByteBuffer(bytes: $0) }))
     }
 
     /// A text document (manifest, calendar, OpenAPI document).
