@@ -54,8 +54,8 @@ public struct OwnershipReport: Sendable, Encodable, Equatable {
         self.scope = scope.rawValue
         client = item.clientKey; clientName = item.clientName; agreement = item.agreement; deliveredOn = item.deliveredOn
         if item.deliveredOn <= at {
-            let delivered = item.deliveredOn.description
-            risk = Risk(bearer: "client", since: item.deliveredOn, article: "11", text: TextBuilder.string { text in
+            let delivered = item.deliveredOn
+            risk = Risk(bearer: "client", since: delivered, article: "11", text: TextBuilder.string { text in
                 text.append("at the client's risk since delivery on "); text.append(delivered); text.append(" (art. 11)")
             })
         } else {
@@ -101,27 +101,30 @@ public struct OwnershipService: Sendable {
     /// Under scope `client` the client's other items are not decoded when the store gives its
     /// claim coverage instead (`LedgerDatabase.ownershipLookup`): the same verdict.
     public func report(serial: String, gtin: String? = nil, on date: Day) throws -> OwnershipReport {
-        let found: OwnershipLookup
+        var found: OwnershipLookup
         if scope == .client {
             found = try ledger.ownershipLookup(serial: serial, gtin: gtin, on: date)
         } else {
             let (items, clientLedger) = try ledger.lookup(serial: serial, gtin: gtin)
             found = OwnershipLookup(items: items, ledger: clientLedger)
         }
-        let items = found.items, clientLedger = found.ledger
-        guard let item = items.first else {
+        guard !found.items.isEmpty else {
             throw LedgerError("no item with serial '\(serial)'\(gtin.map { " and GTIN \($0)" } ?? "") in the ledger")
         }
-        guard items.count == 1, let clientLedger else {
-            throw LedgerError("serial '\(serial)' is carried by \(items.count) items (GTINs \(items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
+        guard found.items.count == 1, found.ledger != nil else {
+            throw LedgerError("serial '\(serial)' is carried by \(found.items.count) items (GTINs \(found.items.compactMap(\.gtin).joined(separator: ", "))): name one with --gtin")
         }
-        if let coverage = found.coverage, let history = found.history,
-           let delivered = clientLedger.items.first(where: { $0.id == item.id }) {
+        // Moved out of the look-up, not copied: a copy took a reference count for each string
+        // and list, and gave it back when the look-up ended (issue 2, Speed).
+        let item = found.items.removeLast()
+        let clientLedger = found.ledger.take()!
+        if let coverage = found.coverage.take(), let history = found.history.take(),
+           let position = clientLedger.items.firstIndex(where: { $0.id == item.id }) {
             let serials = found.serials
-            let verdict = OwnershipRule(scope: scope).verdict(for: delivered, in: clientLedger, coverage: coverage, history: history,
-                                                              deliveries: found.deliveries, serial: { serials?.serial(at: $0) ?? "" },
-                                                              on: date)
-            return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: delivered.events)
+            let verdict = OwnershipRule(scope: scope).verdict(for: clientLedger.items[position], in: clientLedger, coverage: coverage,
+                                                              history: history, deliveries: found.deliveries,
+                                                              serial: { serials?.serial(at: $0) ?? "" }, on: date)
+            return OwnershipReport(item: item, verdict: verdict, at: date, scope: scope, events: clientLedger.items[position].events)
         }
         return report(item: item, clientLedger: clientLedger, on: date)
     }

@@ -92,7 +92,7 @@ import TitleholdCore
         let (ledger, _) = try temporaryLedger()
         #expect(try ledger.appliedMigrations() == [
             "v1-ledger", "v2-lookup-speed", "v3-dunning-status-warranty", "v4-client-slices", "v5-pickups", "v6-access",
-            "v7-slice-names", "v8-claim-coverage", "v9-invoice-claim-days",
+            "v7-slice-names", "v8-claim-coverage", "v9-invoice-claim-days", "v10-item-serial-covering",
         ])
     }
 }

@@ -31,6 +31,11 @@ public struct TextBuilder {
         text.withUTF8 { put(UnsafeRawBufferPointer($0)) }
     }
 
+    /// `day` as `YYYY-MM-DD` (its `description`), written from the stack without a string.
+    public mutating func append(_ day: Day) {
+        if day.withISOBytes({ put($0) }) == nil { append(day.description) }
+    }
+
     /// `value` in decimal digits, with a minus sign when negative.
     public mutating func append(_ value: Int) {
         withDecimalDigits(of: Int64(value)) { put($0) }

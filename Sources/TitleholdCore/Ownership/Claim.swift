@@ -58,14 +58,14 @@ struct Claim: Sendable {
             let number = ledger.invoices[index].number, dueDate = ledger.invoices[index].dueDate
             let outstanding = allocation.balance(atPosition: balancePosition).outstanding
             let overdue = dueDate < date ? dueDate.days(until: date) : 0
-            let amount = outstanding.description, due = dueDate.description, isOwn = isOwn
+            let amount = outstanding.description, isOwn = isOwn
             let text = TextBuilder.string { text in
                 text.append(isOwn ? "invoice " : "goods invoice ")
                 text.append(number)
                 text.append(isOwn ? " billing this item has " : " of the same client has ")
                 text.append(amount)
                 text.append(" outstanding (due ")
-                text.append(due)
+                text.append(dueDate)
                 if overdue > 0 {
                     text.append(", "); text.append(overdue); text.append(" days overdue)")
                 } else {
@@ -83,7 +83,7 @@ struct Claim: Sendable {
     /// Why a delivery not invoiced yet keeps the item retained; `serial` names another item's
     /// delivery (unused for the item's own).
     func notInvoicedReason(serial: String) -> OwnershipReason {
-        let delivered = openedOn.description, isOwn = isOwn
+        let delivered = openedOn, isOwn = isOwn
         let text = TextBuilder.string { text in
             if isOwn {
                 text.append("delivered on "); text.append(delivered); text.append(", not invoiced yet: its price is still owed")
@@ -100,11 +100,10 @@ struct Claim: Sendable {
         guard let closedOn, case let .invoice(index, balancePosition, barredOn, _) = source else { return nil }
         let number = ledger.invoices[index].number, dueDate = ledger.invoices[index].dueDate
         let balance = allocation.balance(atPosition: balancePosition)
-        let due = dueDate.description, closed = closedOn.description
         if let barredOn, barredOn == closedOn {
             let text = TextBuilder.string { text in
-                text.append("the claim on invoice "); text.append(number); text.append(" (due "); text.append(due)
-                text.append(") is time-barred since "); text.append(closed)
+                text.append("the claim on invoice "); text.append(number); text.append(" (due "); text.append(dueDate)
+                text.append(") is time-barred since "); text.append(closedOn)
                 text.append(" (art. 3:307 BW; 7:28 BW for a consumer sale)")
             }
             return OwnershipReason(
@@ -118,7 +117,7 @@ struct Claim: Sendable {
             case .nothingOwed: text.append(" was for EUR 0.00: nothing was owed since it was issued")
             case .payment, nil: text.append(" paid in full")
             }
-            text.append(" on "); text.append(closed)
+            text.append(" on "); text.append(closedOn)
         }
         return OwnershipReason(kind: .paidInFull, article: "3:92(3) BW", invoiceNumber: number,
                                dueDate: dueDate, date: closedOn, text: text)

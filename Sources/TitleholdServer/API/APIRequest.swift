@@ -157,11 +157,14 @@ enum APIRequest {
 
     // MARK: Responses
 
+    /// The headers of a JSON answer, made once: a header field checks its value byte by byte
+    /// when it is made (issue 6, Speed: every look-up answers with them).
+    static let jsonHeaders: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+
     /// `value` as JSON with the house encoder (snake_case keys, sorted).
     static func respond<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, _ context: ServerContext) throws -> Response {
         let data = try context.responseEncoder.encode(value)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(status: status, headers: jsonHeaders, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// `value` as the JSON it writes itself (`JSONWritable`, such as the look-up's report): the
@@ -170,8 +173,7 @@ enum APIRequest {
     static func respond<T: JSONWritable>(_ value: T, status: HTTPResponse.Status = .ok, _ context: ServerContext) throws -> Response {
         var json = JSONWriter(capacity: JSONWriter.answerCapacity)
         value.writeJSON(to: &json)
-        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: json.withBytes { ByteBuffer(bytes: $0) }))
+        return Response(status: status, headers: jsonHeaders, body: .init(byteBuffer: json.withBytes { ByteBuffer(bytes: $0) }))
     }
 
     /// A text document (manifest, calendar, OpenAPI document).
