@@ -52,3 +52,42 @@ import TitleholdCore
         #expect(String(decoding: json.bytes, as: UTF8.self) == "[\(UInt64.max),7]")
     }
 }
+
+/// `JSONWriter` keeps its bytes in a buffer of its own (`JSONBytes`): it grows from any starting
+/// capacity, and a writer with a sink hands on the same bytes, in pieces of about 1 MiB.
+@Suite struct JSONWriterBufferTests {
+    static func write(_ json: inout JSONWriter, rows: Int) {
+        json.beginArray()
+        for row in 0..<rows {
+            json.beginObject()
+            json.key("row"); json.integer(row)
+            json.key("text"); json.string("line \(row): \"quoted\", tab\t, nul \u{00}, Curaçao – € ✓ 😀 " + String(repeating: "x", count: row % 97))
+            json.key("day"); json.day(Day(ordinal: row))
+            json.endObject()
+            json.flushIfFull()
+        }
+        json.endArray()
+    }
+
+    @Test func growsFromAnyCapacityAndASinkGetsTheSameBytes() throws {
+        var whole = JSONWriter(capacity: 1)
+        Self.write(&whole, rows: 40_000)
+        let expected = whole.bytes
+        #expect(expected.count > 3 << 20)
+        #expect(whole.withBytes { Array($0) } == expected)
+
+        var pieces: [Int] = []
+        var gathered: [UInt8] = []
+        var streamed = JSONWriter(sink: { pieces.append($0.count); gathered.append(contentsOf: $0) })
+        Self.write(&streamed, rows: 40_000)
+        streamed.finish()
+        #expect(gathered == expected)
+        #expect(pieces.count >= 3)
+        #expect(pieces.dropLast().allSatisfy { $0 >= 1 << 20 && $0 < (1 << 20) + 64 * 1_024 })
+
+        // Each row alone is valid JSON as Foundation reads it.
+        let decoded = try JSONSerialization.jsonObject(with: Data(expected)) as? [[String: Any]]
+        #expect(decoded?.count == 40_000)
+        #expect(decoded?[7]["text"] as? String == "line 7: \"quoted\", tab\t, nul \u{00}, Curaçao – € ✓ 😀 xxxxxxx")
+    }
+}

@@ -482,9 +482,9 @@ struct JSONByteWriter {
             default: nil
             }
             func hex(_ digit: UInt8) -> UInt8 { digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10 }
-            var sequence: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            let sequence: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
                 (UInt8(ascii: "\\"), short ?? UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex(byte >> 4), hex(byte & 0x0F))
-            withUnsafeBytes(of: &sequence) { emit(UnsafeRawBufferPointer(rebasing: $0[0..<(short == nil ? 6 : 2)])) }
+            withUnsafeBytes(of: sequence) { emit(UnsafeRawBufferPointer(rebasing: $0[0..<(short == nil ? 6 : 2)])) }
         }
         emit(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[start...])))
     }

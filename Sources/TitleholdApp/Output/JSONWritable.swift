@@ -20,6 +20,9 @@ extension Array: JSONWritable where Element: JSONWritable {
 
 /// Compact JSON written straight into bytes, for `JSONWritable`. Commas are placed by the writer:
 /// call `key` before each member's value in an object, and the value methods in an array.
+///
+/// One writer per document, passed `inout`: its bytes are in a buffer of its own (`JSONBytes`),
+/// which a copy of the writer would share.
 public struct JSONWriter {
     private let buffer: JSONBytes
     /// A value or member was written in the current container: the next one needs a comma first.
