@@ -12,11 +12,15 @@ public enum TitleholdServer {
         router.add(middleware: RequestMetricsMiddleware(metrics: env.metrics))
         router.add(middleware: JSONErrorMiddleware())
         router.add(middleware: AccessRoutes.middleware(env))
+        // The API first, and in it the items (the look-up is the service's most frequent request):
+        // the router tries a path's components against each level's constant names in the order
+        // they were registered, one string comparison each (issue 6, Speed: about 1 µs of a
+        // look-up when `api` and `items` came after ten others).
+        APIRoutes.register(on: router, env)
         router.get("/health") { _, _ in HealthStatus(status: "ok") }
         ServiceRoutes.register(on: router, env)
         IntakeRoutes.register(on: router, env)
         AccessRoutes.register(on: router, env)
-        APIRoutes.register(on: router, env)
         PageRoutes.register(on: router, env)
         return router
     }

@@ -5,8 +5,8 @@ import Hummingbird
 /// `/openapi.yaml`; `OpenAPIConformanceTests` fails when a registered route is not documented.
 enum APIRoutes {
     static func register(on router: Router<ServerContext>, _ env: ServiceEnvironment) {
+        ItemsAPI.register(on: router, env)  // first: the look-up resolves first (TitleholdServer.router)
         OpenAPIDocument.register(on: router)
-        ItemsAPI.register(on: router, env)
         ImportsAPI.register(on: router, env)
         DunningAPI.register(on: router, env)
         FlagsAPI.register(on: router, env)
