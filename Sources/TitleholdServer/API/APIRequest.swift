@@ -16,7 +16,9 @@ enum APIRequest {
 
     /// The query parameter `name` as given, or nil when absent or empty.
     static func query(_ request: Request, _ name: String) -> String? {
-        guard let value = request.uri.queryParameters.get(name), !value.isEmpty else { return nil }
+        // Most requests carry no query: then no name is hashed and looked up (the look-up asks
+        // for three, issue 6, Speed).
+        guard request.uri.query != nil, let value = request.uri.queryParameters.get(name), !value.isEmpty else { return nil }
         return value
     }
 
