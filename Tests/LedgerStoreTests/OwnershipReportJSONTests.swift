@@ -85,7 +85,7 @@ import TitleholdCore
         #expect(pieces.count >= 3)
         #expect(pieces.dropLast().allSatisfy { $0 >= 1 << 20 && $0 < (1 << 20) + 64 * 1_024 })
 
-        // Each row alone is valid JSON as Foundation reads it.
+        // The whole document is JSON as Foundation reads it.
         let decoded = try JSONSerialization.jsonObject(with: Data(expected)) as? [[String: Any]]
         #expect(decoded?.count == 40_000)
         #expect(decoded?[7]["text"] as? String == "line 7: \"quoted\", tab\t, nul \u{00}, Curaçao – € ✓ 😀 xxxxxxx")

@@ -61,7 +61,9 @@ public struct ClaimCoverage: Sendable, Equatable {
         }
         var invoiceClaims: [Block] = []
         for (invoice, entry) in zip(ledger.invoices, history.entries) where invoice.isGoods {
-            invoiceClaims.append(Block(from: invoice.issueDate, until: min(entry.settledOn ?? entry.barredFrom, entry.barredFrom)))
+            // Open from its issue until paid or credited in full, or barred (`InvoiceClaimDays`).
+            let days = InvoiceClaimDays(invoice, entry)
+            invoiceClaims.append(Block(from: days.issuedOn, until: days.closesOn))
         }
         claims = Self.merged(deliveryClaims + invoiceClaims)
         deliveries = Self.merged(deliveryClaims)
