@@ -12,10 +12,12 @@ import TitleholdCore
 /// through the C API too (read-only, busy timeout, mmap as the store's own): GRDB's serial queue
 /// around a connection cost a dispatch per look-up, and this connection is guarded by its own lock.
 ///
-/// Correctness is that of the pool's `unsafeRead`: the statement runs outside an explicit
-/// transaction, and one SQLite statement reads one consistent state of the WAL database, so the
-/// item and its client's stored slice always agree. A write committed before the look-up starts
-/// is seen (each statement starts a new read snapshot).
+/// Correctness is that of the pool's `unsafeRead`: one statement reads one consistent state of
+/// the WAL database, so the item and its client's stored slice always agree. Each connection keeps
+/// its read transaction from one look-up to the next while nothing is committed
+/// (`LookupSnapshot`): a write committed before the look-up starts is still seen, because any
+/// commit ends the kept transaction before the next look-up reads. A kept transaction is at most
+/// `snapshotAge` old; a timer ends idle ones, so checkpoints are held back no longer than that.
 ///
 /// One caller per connection at a time, guarded by that connection's lock. There are as many
 /// connections as the machine has cores (at least two), so the service's event-loop threads
@@ -26,12 +28,30 @@ final class LookupConnections: @unchecked Sendable {
     // @unchecked: `path` is immutable; each slot's state is touched only while its lock is held.
     private let path: String
     private let slots: [Slot]
+    /// The longest a connection keeps one read transaction (`LookupSnapshot`), in nanoseconds.
+    private let snapshotAge: UInt64
+    /// Ends the transactions of connections idle for `snapshotAge`.
+    private let idleTimer: DispatchSourceTimer
 
-    init(path: String, count: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) throws {
+    init(path: String, count: Int = max(2, ProcessInfo.processInfo.activeProcessorCount),
+         snapshotAge: Duration = .milliseconds(100)) throws {
         self.path = path
-        slots = (0..<max(1, count)).map { _ in Slot() }
+        let slots = (0..<max(1, count)).map { _ in Slot() }
         // The first is opened now, so a ledger that cannot be read fails when it is opened.
         _ = try slots[0].open(path)
+        self.slots = slots
+        let (seconds, attoseconds) = snapshotAge.components
+        self.snapshotAge = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        // Made and resumed after everything that can fail: a suspended timer must not be released.
+        idleTimer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+        let interval = DispatchTimeInterval.nanoseconds(Int(self.snapshotAge))
+        idleTimer.schedule(deadline: .now() + interval, repeating: interval, leeway: .nanoseconds(Int(self.snapshotAge / 2)))
+        idleTimer.setEventHandler { [weak self] in self?.endIdleSnapshots() }
+        idleTimer.resume()
+    }
+
+    deinit {
+        idleTimer.cancel()
     }
 
     /// `body` with a prepared look-up statement, or `nil` without running it when every
@@ -40,19 +60,49 @@ final class LookupConnections: @unchecked Sendable {
         for slot in slots where slot.lock.try() {
             defer { slot.lock.unlock() }
             guard let statement = try? slot.open(path) else { return nil }
-            return try body(statement)
+            slot.snapshot?.renew(now: Self.uptime(), maxAge: snapshotAge)
+            do {
+                return try body(statement)
+            } catch {
+                slot.snapshot?.end()
+                throw error
+            }
         }
         return nil
     }
+
+    /// Ends the kept read transaction of each connection that is not in use and has kept it for
+    /// `snapshotAge` (a connection in use renews its own).
+    private func endIdleSnapshots() {
+        let now = Self.uptime()
+        for slot in slots where slot.lock.try() {
+            defer { slot.lock.unlock() }
+            slot.snapshot?.end(ifOlderThan: snapshotAge, now: now)
+        }
+    }
+
+    /// Whether any connection keeps a read transaction now (for tests).
+    var keepsASnapshot: Bool {
+        slots.contains { slot in
+            slot.lock.lock()
+            defer { slot.lock.unlock() }
+            return slot.snapshot?.startedAt != nil
+        }
+    }
+
+    private static func uptime() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     /// One connection and its statement.
     private final class Slot {
         let lock = NSLock()
         private var connection: OpaquePointer?
         private var statement: SQLiteStatement?
+        /// The read transaction kept between look-ups; nil until opened, or when the ledger is not in WAL mode.
+        private(set) var snapshot: LookupSnapshot?
 
         deinit {
-            // The statement first, so the connection closes at once.
+            // The transaction and statements first, so the connection closes at once.
+            snapshot = nil
             sqlite3_finalize(statement)
             sqlite3_close_v2(connection)
         }
@@ -79,6 +129,7 @@ final class LookupConnections: @unchecked Sendable {
             }
             connection = db
             statement = prepared
+            snapshot = LookupSnapshot(connection: db)
             return prepared
         }
     }
