@@ -81,6 +81,15 @@ final class LookupConnections: @unchecked Sendable {
         }
     }
 
+    /// Ends every connection's kept read transaction, waiting for a connection in use.
+    func endSnapshots() {
+        for slot in slots {
+            slot.lock.lock()
+            defer { slot.lock.unlock() }
+            slot.snapshot?.end()
+        }
+    }
+
     /// Whether any connection keeps a read transaction now (for tests).
     var keepsASnapshot: Bool {
         slots.contains { slot in
@@ -201,6 +210,15 @@ public struct OwnershipLookup: Sendable {
 }
 
 extension LedgerDatabase {
+    /// Ends the read transactions the look-up connections keep between look-ups (`LookupSnapshot`;
+    /// they end by themselves within 100 ms of the last look-up). For a program that wants none
+    /// held from now on: before a checkpoint that should not wait, or in a benchmark that times
+    /// another connection's statements beside look-ups — a kept transaction's WAL read lock is
+    /// shared within the process, and would spare that connection the cost of taking its own.
+    public func endKeptReadTransactions() {
+        lookupConnections?.endSnapshots()
+    }
+
     /// The look-up of `serial` for `owned`: as `lookup(serial:gtin:)`, but when the item's client has
     /// no item events its other items are not decoded: the client's claim coverage and invoices'
     /// history are given instead, with the delivery spans and the other serials only when

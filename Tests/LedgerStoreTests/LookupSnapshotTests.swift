@@ -55,6 +55,16 @@ import TitleholdCore
         #expect(try ledger.lookup(serial: "7XK2L3M").items.count == 1, "look-ups go on after the checkpoint")
     }
 
+    @Test func endKeptReadTransactionsGivesTheSnapshotBackAtOnce() throws {
+        let (ledger, _) = try temporaryLedger()
+        for delivery in try ClientSliceTests.demoDeliveries() { try ledger.deliver(delivery, context: testContext) }
+        _ = try ledger.lookup(serial: "7XK2L3M")
+        #expect(ledger.lookupConnections?.keepsASnapshot == true)
+        ledger.endKeptReadTransactions()
+        #expect(ledger.lookupConnections?.keepsASnapshot == false)
+        #expect(try ledger.lookup(serial: "7XK2L3M").items.count == 1)
+    }
+
     /// A ledger not in WAL mode has no WAL index to watch: nothing is kept, and look-ups still answer.
     @Test func withoutWALEachLookUpHasItsOwnTransaction() throws {
         let path: String
