@@ -211,7 +211,7 @@ public struct OwnershipLookup: Sendable {
 
 extension LedgerDatabase {
     /// Ends the read transactions the look-up connections keep between look-ups (`LookupSnapshot`;
-    /// they end by themselves within 100 ms of the last look-up). For a program that wants none
+    /// the idle timer ends them within about 200 ms of the last look-up). For a program that wants none
     /// held from now on: before a checkpoint that should not wait, or in a benchmark that times
     /// another connection's statements beside look-ups — a kept transaction's WAL read lock is
     /// shared within the process, and would spare that connection the cost of taking its own.
