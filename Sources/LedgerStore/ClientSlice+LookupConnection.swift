@@ -40,8 +40,7 @@ final class LookupConnections: @unchecked Sendable {
         // The first is opened now, so a ledger that cannot be read fails when it is opened.
         _ = try slots[0].open(path)
         self.slots = slots
-        let (seconds, attoseconds) = snapshotAge.components
-        self.snapshotAge = UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
+        self.snapshotAge = UInt64(snapshotAge.wholeNanoseconds)
         // Made and resumed after everything that can fail: a suspended timer must not be released.
         idleTimer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
         let interval = DispatchTimeInterval.nanoseconds(Int(self.snapshotAge))

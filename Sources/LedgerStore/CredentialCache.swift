@@ -1,4 +1,5 @@
 import Foundation
+import TitleholdCore
 
 /// Bearer tokens and sign-in sessions checked in the last second, so the service does not read
 /// SQLite and hash a secret for every request (issue 6, Speed: the check cost about 230 µs of the
@@ -52,9 +53,7 @@ final class CredentialCache: @unchecked Sendable {
 
     /// Remembers that `secret` was valid for `account` just now.
     func remember(_ kind: Kind, _ secret: String, as account: (user: String, role: String)) {
-        let components = lifetime.components
-        let nanoseconds = UInt64(components.seconds) * 1_000_000_000 + UInt64(components.attoseconds / 1_000_000_000)
-        let entry = Entry(user: account.user, role: account.role, expiresAt: uptime() + nanoseconds)
+        let entry = Entry(user: account.user, role: account.role, expiresAt: uptime() + UInt64(lifetime.wholeNanoseconds))
         lock.lock()
         defer { lock.unlock() }
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }

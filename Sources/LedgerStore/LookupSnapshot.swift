@@ -71,14 +71,13 @@ final class LookupSnapshot {
     /// Before a look-up at `now`: keeps the open transaction when it is younger than `maxAge` and
     /// nothing was committed since it began; otherwise ends it and begins a new one.
     func renew(now: UInt64, maxAge: UInt64) {
-        if let startedAt {
-            if now &- startedAt < maxAge, let index = Self.walIndex(file, mapWALIndex),
-               header.withUnsafeBytes({ memcmp(index, $0.baseAddress!, Self.headerSize) }) == 0 {
-                return
-            }
-            end()
+        // Without the index (it cannot be asked for) nothing can be checked: nothing is kept.
+        guard let index = Self.walIndex(file, mapWALIndex) else { return end() }
+        if let startedAt, now &- startedAt < maxAge,
+           header.withUnsafeBytes({ memcmp(index, $0.baseAddress!, Self.headerSize) }) == 0 {
+            return
         }
-        guard let index = Self.walIndex(file, mapWALIndex) else { return }
+        end()
         header.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(start: index, count: Self.headerSize)) }
         let code = sqlite3_step(begin)
         sqlite3_reset(begin)

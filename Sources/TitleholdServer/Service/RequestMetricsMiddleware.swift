@@ -1,4 +1,5 @@
 import Hummingbird
+import TitleholdCore
 
 /// Times every request and counts imports into `ServiceMetrics` (issue 6: request latencies,
 /// imports). Runs outside the error middleware so that refused requests are measured with the
@@ -26,8 +27,7 @@ struct RequestMetricsMiddleware: RouterMiddleware {
     }
 
     private func record(_ request: Request, _ context: Context, status: Int, since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let nanoseconds = (ContinuousClock.now - start).wholeNanoseconds
         let route = context.endpointPath ?? "unmatched"
         metrics.request(route: route, method: request.method.rawValue, status: status, nanoseconds: nanoseconds)
         if request.method == .post, let kind = Self.importRoutes[route] { metrics.imported(kind: kind, status: status) }
